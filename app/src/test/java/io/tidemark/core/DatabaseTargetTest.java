@@ -1,0 +1,29 @@
+package io.tidemark.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseTargetTest {
+
+    @Test
+    void readsEveryWayAnAdministratorWritesADatabase() {
+        assertThat(DatabaseTarget.parse("jdbc:postgresql://db:5432/x?sslmode=require"))
+                .isEqualTo(new DatabaseTarget(DatabaseKind.POSTGRESQL, "jdbc:postgresql://db:5432/x?sslmode=require"));
+        assertThat(DatabaseTarget.parse("postgresql://db/x").location()).isEqualTo("jdbc:postgresql://db/x");
+        assertThat(DatabaseTarget.parse("jdbc:sqlite:/data/db.sqlite3")).isEqualTo(new DatabaseTarget(DatabaseKind.SQLITE, "/data/db.sqlite3"));
+        assertThat(DatabaseTarget.parse("  /data/db.sqlite3 ").kind()).isEqualTo(DatabaseKind.SQLITE);
+        assertThatThrownBy(() -> DatabaseTarget.parse("jdbc:mysql://db/x")).isInstanceOf(TidemarkException.class).hasMessageContaining("Unsupported");
+        assertThatThrownBy(() -> DatabaseTarget.parse(" ")).isInstanceOf(TidemarkException.class);
+    }
+
+    @Test
+    void formatsSizesAsPgSizePrettyDoes() {
+        assertThat(ByteSize.format(812)).isEqualTo("812 bytes");
+        assertThat(ByteSize.format(10 * 1024)).isEqualTo("10 kB");
+        assertThat(ByteSize.format(3_435_973_837L)).isEqualTo("3.2 GB");
+        assertThat(ByteSize.format(-1)).isEqualTo("unknown");
+        assertThat(ByteSize.count(1_204_331)).isEqualTo("1,204,331");
+    }
+}
