@@ -1,0 +1,72 @@
+package io.tidemark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real PostgreSQL server for tests: the one named by {@code TIDEMARK_TEST_PG_URL} (a JDBC URL with rights to create
+ * databases) when set, otherwise an embedded server started once per test run. Each caller gets a fresh database.
+ */
+public final class TestPostgres {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static String adminUrl;
+    private static EmbeddedPostgres embedded;
+
+    private TestPostgres() {
+    }
+
+    /** A JDBC URL of a new, empty database (with user and password parameters as needed). */
+    public static synchronized String newDatabase() {
+        String admin = adminUrl();
+        String name = "tidemark_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + admin + ": " + e.getMessage(), e);
+        }
+        return withDatabase(admin, name);
+    }
+
+    private static String adminUrl() {
+        if (adminUrl != null) {
+            return adminUrl;
+        }
+        String given = System.getenv("TIDEMARK_TEST_PG_URL");
+        if (given != null && !given.isBlank()) {
+            adminUrl = given;
+        } else {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+            }
+            adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the server's temp folder goes with the next cleanup
+                }
+            }));
+        }
+        return adminUrl;
+    }
+
+    /** {@code url} pointing at database {@code name}, keeping its parameters. */
+    static String withDatabase(String url, String name) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String params = query < 0 ? "" : url.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String hostPart = slash < 0 ? base : base.substring(0, slash);
+        return hostPart + "/" + name + params;
+    }
+}
