@@ -1,0 +1,91 @@
+package io.tidemark.ui;
+
+import io.tidemark.core.WindowRequest;
+import io.tidemark.config.UiSettings;
+import io.tidemark.config.UserFolders;
+import io.tidemark.ui.dialogs.FxDialogService;
+import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.shell.MainView;
+import io.tidemark.ui.shell.MainViewModel;
+import io.tidemark.ui.tasks.FxTaskExecutor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/** The desktop application: one main window on the platform the command line named, the last one, or the welcome screen. */
+public final class TidemarkApp extends Application {
+
+    private static volatile WindowRequest request = new WindowRequest(false, null);
+
+    private FxTaskExecutor tasks;
+    private MainViewModel model;
+    private Stage stage;
+
+    /** Opens the window and blocks until it closes. */
+    public static void launchWindow(WindowRequest what) {
+        request = what;
+        Application.launch(TidemarkApp.class);
+    }
+
+    /** The main window's pieces, built on a stage; used by the application and by the UI tests. */
+    public record Window(Scene scene, MainViewModel model, MainView view, FxTaskExecutor tasks) {
+    }
+
+    /** Builds the main window on {@code stage} with the user's folders. */
+    public static Window build(Stage stage, UserFolders folders) {
+        FxTaskExecutor tasks = new FxTaskExecutor();
+        MainViewModel model = new MainViewModel(folders, tasks, new FxDialogService(stage));
+        MainView view = new MainView(model, new OverviewViewModel(tasks), tasks);
+        Scene scene = new Scene(view.root(), 1200, 760);
+        Theme.apply(scene, model.darkProperty().get());
+        model.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
+        stage.setTitle("Tidemark");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        model.savedWindow().ifPresent(b -> {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        });
+        // Ask the pool every 15 s whether the server still answers, so the status bar tells a lost connection.
+        Timeline health = new Timeline(new KeyFrame(Duration.seconds(15), e -> model.checkConnection()));
+        health.setCycleCount(Timeline.INDEFINITE);
+        health.play();
+        return new Window(scene, model, view, tasks);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        Window window = build(primaryStage, UserFolders.current());
+        tasks = window.tasks();
+        model = window.model();
+        primaryStage.show();
+        WindowRequest what = request;
+        if (what.connection() != null) {
+            model.connect(what.connection());
+        } else if (what.openDemo()) {
+            model.openDemo();
+        } else {
+            model.openLastConnection();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (model != null && stage != null) {
+            model.rememberWindow(new UiSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
+            model.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.tidemark.ui.dialogs;
+
+import io.tidemark.core.ConnectionSpec;
+import io.tidemark.core.DatabaseTarget;
+import java.util.List;
+import java.util.Optional;
+
+/** Every dialog the view models open goes through here, so tests can script the answers. */
+public interface DialogService {
+
+    /** Shows an error the user can act on (no stack trace). */
+    void showError(String title, String message);
+
+    /** Asks for a database password; empty when the user cancels. Never stored. */
+    Optional<char[]> askPassword(DatabaseTarget target, String user, String reason);
+
+    /** Opens the connection dialog on the saved connections; empty when the user cancels. */
+    Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial);
+}

@@ -1,0 +1,72 @@
+package io.tidemark.ui.overview;
+
+import io.tidemark.ui.ViewLoader;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import java.util.function.Function;
+
+/** The Overview screen: binds the view model's figures to cards and the tables list. */
+public final class OverviewView {
+
+    @FXML private Parent root;
+    @FXML private Label databaseSize;
+    @FXML private Label databaseDetail;
+    @FXML private Label tenants;
+    @FXML private Label tenantsDetail;
+    @FXML private Label diskFree;
+    @FXML private Label diskDetail;
+    @FXML private ProgressBar diskUsed;
+    @FXML private TableView<OverviewViewModel.TableRow> tables;
+    @FXML private TableColumn<OverviewViewModel.TableRow, String> tableColumn;
+    @FXML private TableColumn<OverviewViewModel.TableRow, String> rowsColumn;
+    @FXML private TableColumn<OverviewViewModel.TableRow, String> sizeColumn;
+    @FXML private Label status;
+
+    public OverviewView(OverviewViewModel model) {
+        ViewLoader.load(this);
+        databaseSize.textProperty().bind(model.databaseSizeProperty());
+        databaseDetail.textProperty().bind(model.databaseDetailProperty());
+        tenants.textProperty().bind(model.tenantsProperty());
+        tenantsDetail.textProperty().bind(model.tenantsDetailProperty());
+        diskFree.textProperty().bind(model.diskFreeProperty());
+        diskDetail.textProperty().bind(model.diskDetailProperty());
+        diskUsed.progressProperty().bind(model.diskUsedProperty());
+        status.textProperty().bind(model.statusProperty());
+        databaseSize.setTooltip(new Tooltip("Size of the database on disk: pg_database_size on PostgreSQL, "
+                + "the file with its journal on SQLite"));
+        diskFree.setTooltip(new Tooltip("Free space for this user on the filesystem holding DATA_DIR, as the OS reports it"));
+        tables.setItems(model.tables());
+        tables.setPlaceholder(new Label("No tables of the profile in this database"));
+        tableColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
+        rowsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rows()));
+        sizeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().size()));
+        rowsColumn.setCellFactory(c -> withTooltip(OverviewViewModel.TableRow::rowsTooltip));
+        sizeColumn.setCellFactory(c -> withTooltip(OverviewViewModel.TableRow::sizeTooltip));
+        rowsColumn.setSortable(false); // listed largest first; sorting words would mislead
+        sizeColumn.setSortable(false);
+    }
+
+    private static TableCell<OverviewViewModel.TableRow, String> withTooltip(Function<OverviewViewModel.TableRow, String> tip) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                OverviewViewModel.TableRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(row == null ? null : new Tooltip(tip.apply(row)));
+            }
+        };
+    }
+
+    /** The screen's root node. */
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,137 @@
+package io.tidemark.ui.overview;
+
+import io.tidemark.actions.OverviewFigures;
+import io.tidemark.actions.PlatformSession;
+import io.tidemark.actions.ReadOverview;
+import io.tidemark.core.ByteSize;
+import io.tidemark.core.TableFigures;
+import io.tidemark.core.TidemarkException;
+import io.tidemark.ui.tasks.TaskExecutor;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The Overview's figures, read in the background from the open platform and turned into the words the screen shows. */
+public final class OverviewViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final TaskExecutor tasks;
+    private final ReadOnlyObjectWrapper<OverviewFigures> figures = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper databaseSize = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper databaseDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper tenants = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper tenantsDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper diskFree = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper diskDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Double> diskUsed = new ReadOnlyObjectWrapper<>(0.0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<TableRow> tables = FXCollections.observableArrayList();
+
+    public OverviewViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
+    }
+
+    /** One line of the tables list, already in words. */
+    public record TableRow(String table, String rows, String size, long sizeBytes, String rowsTooltip, String sizeTooltip) {
+    }
+
+    /** Reads the figures of {@code session} in the background; clears the screen when there is no platform. */
+    public void refresh(PlatformSession session) {
+        if (session == null) {
+            figures.set(null);
+            tables.clear();
+            status.set("No platform open.");
+            return;
+        }
+        loading.set(true);
+        status.set("Reading figures…");
+        tasks.submit("Reading the overview", (progress, cancel) -> ReadOverview.read(session), this::show, failure -> {
+            loading.set(false);
+            status.set(failure instanceof TidemarkException ? failure.getMessage() : "Reading the overview failed: " + failure);
+        });
+    }
+
+    private void show(OverviewFigures f) {
+        loading.set(false);
+        figures.set(f);
+        databaseSize.set(ByteSize.format(f.databaseBytes()));
+        databaseDetail.set(f.database().engineLabel() + " · " + f.database().name());
+        tenants.set(String.valueOf(f.tenants()));
+        tenantsDetail.set(f.activeTenants() + " active, " + (f.tenants() - f.activeTenants()) + " inactive");
+        if (f.dataDir() != null) {
+            diskFree.set(ByteSize.format(f.dataDir().freeBytes()) + " free");
+            diskDetail.set("of " + ByteSize.format(f.dataDir().totalBytes()) + " on " + f.dataDir().filesystem()
+                    + " (" + Math.round(f.dataDir().usedFraction() * 100) + "% used)");
+            diskUsed.set(f.dataDir().usedFraction());
+        } else {
+            diskFree.set("no DATA_DIR");
+            diskDetail.set("this connection has no DATA_DIR");
+            diskUsed.set(0.0);
+        }
+        tables.setAll(f.tables().stream().map(OverviewViewModel::row).toList());
+        status.set("Read at " + TIME.format(f.readAt()));
+    }
+
+    private static TableRow row(TableFigures t) {
+        String rows = t.rows() < 0 ? "not analyzed" : (t.rowsExact() ? "" : "≈ ") + ByteSize.count(t.rows());
+        String rowsTooltip = t.rowsExact() ? "Counted with count(*)"
+                : "Planner estimate (pg_class.reltuples), refreshed by ANALYZE; no table scan";
+        String sizeTooltip = t.totalBytes() < 0 ? "This database does not report table sizes"
+                : ByteSize.count(t.totalBytes()) + " bytes, table with its indexes"
+                        + (t.rowsExact() ? " (SQLite dbstat)" : " and TOAST (pg_total_relation_size)");
+        return new TableRow(t.table(), rows, ByteSize.format(t.totalBytes()), t.totalBytes(), rowsTooltip, sizeTooltip);
+    }
+
+    public ReadOnlyObjectProperty<OverviewFigures> figuresProperty() {
+        return figures.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty databaseSizeProperty() {
+        return databaseSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty databaseDetailProperty() {
+        return databaseDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tenantsProperty() {
+        return tenants.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tenantsDetailProperty() {
+        return tenantsDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty diskFreeProperty() {
+        return diskFree.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty diskDetailProperty() {
+        return diskDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Double> diskUsedProperty() {
+        return diskUsed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<TableRow> tables() {
+        return tables;
+    }
+}

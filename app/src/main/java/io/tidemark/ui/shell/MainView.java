@@ -1,0 +1,170 @@
+package io.tidemark.ui.shell;
+
+import io.tidemark.ui.ViewLoader;
+import io.tidemark.ui.overview.OverviewView;
+import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.tasks.FxTaskExecutor;
+import io.tidemark.ui.tasks.RunningTask;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The main window's shell: header, navigation, the current screen and the status bar. It only binds and forwards. */
+public final class MainView {
+
+    @FXML private Parent root;
+    @FXML private Label platformTitle;
+    @FXML private ComboBox<String> tenantSelector;
+    @FXML private Button connectButton;
+    @FXML private Button refreshButton;
+    @FXML private ToggleButton themeToggle;
+    @FXML private ListView<Screen> navigation;
+    @FXML private StackPane content;
+    @FXML private Label connectionLight;
+    @FXML private Label rightsLabel;
+    @FXML private Label errorLabel;
+    @FXML private Label taskLabel;
+    @FXML private ProgressBar taskProgress;
+    @FXML private Button cancelButton;
+
+    private final MainViewModel model;
+    private final OverviewViewModel overviewModel;
+    private final OverviewView overview;
+    private final Node welcome;
+
+    public MainView(MainViewModel model, OverviewViewModel overviewModel, FxTaskExecutor tasks) {
+        this.model = model;
+        this.overviewModel = overviewModel;
+        ViewLoader.load(this);
+        this.overview = new OverviewView(overviewModel);
+        this.welcome = welcomePane();
+
+        platformTitle.textProperty().bind(model.platformTitleProperty());
+        tenantSelector.setItems(model.tenantChoices());
+        tenantSelector.valueProperty().bindBidirectional(model.selectedTenantProperty());
+        tenantSelector.disableProperty().bind(model.sessionProperty().isNull());
+        tenantSelector.setTooltip(new Tooltip("Narrows every screen to one tenant (rows of the tenant table)"));
+        connectButton.setOnAction(e -> model.chooseConnection());
+        connectButton.setTooltip(new Tooltip("Open a saved connection, or a new PostgreSQL or SQLite platform"));
+        refreshButton.setOnAction(e -> overviewModel.refresh(model.sessionProperty().get()));
+        refreshButton.disableProperty().bind(model.sessionProperty().isNull());
+        themeToggle.selectedProperty().bindBidirectional(model.darkProperty());
+
+        navigation.getItems().setAll(Screen.values());
+        navigation.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Screen screen, boolean empty) {
+                super.updateItem(screen, empty);
+                setText(empty || screen == null ? null : screen.title());
+            }
+        });
+        navigation.getSelectionModel().select(model.screenProperty().get());
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.screenProperty().set(now);
+            }
+        });
+        model.screenProperty().addListener((obs, was, now) -> showScreen());
+        model.sessionProperty().addListener((obs, was, now) -> {
+            overviewModel.refresh(now);
+            showScreen();
+        });
+
+        bindStatusBar(tasks);
+        showScreen();
+    }
+
+    private void bindStatusBar(FxTaskExecutor tasks) {
+        connectionLight.textProperty().bind(Bindings.createStringBinding(
+                () -> "● " + model.connectionStateProperty().get().label(), model.connectionStateProperty()));
+        model.connectionStateProperty().addListener((obs, was, now) -> styleLight(now));
+        styleLight(model.connectionStateProperty().get());
+        rightsLabel.textProperty().bind(model.rightsProperty());
+        model.rightsProperty().addListener((obs, was, now) ->
+                rightsLabel.setTooltip(model.readOnlyReason() == null ? new Tooltip("This role may change the platform")
+                        : new Tooltip("Read-only: " + model.readOnlyReason())));
+        errorLabel.textProperty().bind(model.lastErrorProperty());
+        tasks.running().addListener((ListChangeListener<RunningTask>) change -> showTask(tasks));
+        showTask(tasks);
+    }
+
+    private void styleLight(ConnectionState state) {
+        connectionLight.getStyleClass().removeAll("connected", "lost", "connecting", "disconnected");
+        connectionLight.getStyleClass().add(state.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void showTask(FxTaskExecutor tasks) {
+        RunningTask current = tasks.running().isEmpty() ? null : tasks.running().get(tasks.running().size() - 1);
+        boolean visible = current != null;
+        taskLabel.setVisible(visible);
+        taskProgress.setVisible(visible);
+        cancelButton.setVisible(visible);
+        taskLabel.textProperty().unbind();
+        taskProgress.progressProperty().unbind();
+        if (current != null) {
+            taskLabel.textProperty().bind(Bindings.createStringBinding(
+                    () -> current.title() + (current.messageProperty().get().isEmpty() ? "" : " · " + current.messageProperty().get()),
+                    current.messageProperty()));
+            taskProgress.progressProperty().bind(current.progressProperty());
+            cancelButton.setOnAction(e -> current.cancel());
+        }
+    }
+
+    private void showScreen() {
+        Node node;
+        if (model.sessionProperty().get() == null) {
+            node = welcome;
+        } else {
+            Screen screen = model.screenProperty().get();
+            node = screen == Screen.OVERVIEW ? overview.root() : pendingPane(screen);
+        }
+        content.getChildren().setAll(node);
+    }
+
+    private Node welcomePane() {
+        Label title = new Label("Welcome to Tidemark");
+        title.getStyleClass().add("welcome-title");
+        Label text = new Label("Tidemark shows where a multi-tenant platform's storage goes, reads its logs, and runs "
+                + "archive, purge and VACUUM work behind previews. Open the bundled demo platform to look around "
+                + "(a SQLite database and a DATA_DIR generated in your data folder), or connect to a real platform.");
+        text.setWrapText(true);
+        Button demo = new Button("Open the demo platform");
+        demo.setId("openDemo");
+        demo.setDefaultButton(true);
+        demo.getStyleClass().add("accent");
+        demo.setOnAction(e -> model.openDemo());
+        Hyperlink connect = new Hyperlink("Connect to a platform…");
+        connect.setOnAction(e -> model.chooseConnection());
+        VBox box = new VBox(title, text, demo, connect);
+        box.getStyleClass().add("welcome");
+        return box;
+    }
+
+    private static Node pendingPane(Screen screen) {
+        Label title = new Label(screen.title());
+        title.getStyleClass().add("screen-title");
+        Label text = new Label("Not built yet. This screen will show: " + screen.comingNext());
+        text.setWrapText(true);
+        VBox box = new VBox(title, text);
+        box.getStyleClass().add("pending");
+        return box;
+    }
+
+    /** The window's root node. */
+    public Parent root() {
+        return root;
+    }
+}

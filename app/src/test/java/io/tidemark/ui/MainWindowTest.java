@@ -1,0 +1,114 @@
+package io.tidemark.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.actions.DemoPlatform;
+import io.tidemark.config.UserFolders;
+import io.tidemark.core.Cancellation;
+import io.tidemark.core.Progress;
+import io.tidemark.core.demo.DemoScale;
+import io.tidemark.core.demo.DemoSpec;
+import io.tidemark.ui.shell.ConnectionState;
+import io.tidemark.ui.shell.Screen;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window, headless: the welcome screen opens the demo and the Overview shows the database's own figures. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path home;
+    static UserFolders folders;
+
+    private TidemarkApp.Window window;
+
+    @BeforeAll
+    static void buildDemoWhereTheAppLooks() throws Exception {
+        folders = new UserFolders(home.resolve("config"), home.resolve("data"));
+        // The same demo the app would build on first use, ending on a fixed day so the screenshots are stable.
+        Path building = home.resolve("data/demo.building");
+        DemoPlatform.build(new DemoSpec(building, 8, 90, 42, DemoScale.SMALL, null, LocalDate.of(2026, 11, 20), false),
+                Progress.NONE, new Cancellation());
+        Files.move(building, folders.demoPlatform());
+    }
+
+    @Start
+    void start(Stage stage) {
+        window = TidemarkApp.build(stage, folders);
+        stage.show();
+    }
+
+    @Test
+    void opensTheDemoFromTheWelcomeScreenAndShowsRealFigures(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#openDemo").queryButton().getText()).isEqualTo("Open the demo platform");
+        robot.clickOn("#openDemo");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.model().connectionStateProperty().get() == ConnectionState.CONNECTED);
+        TableView<?> tables = robot.lookup(".table-view").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !tables.getItems().isEmpty());
+
+        long messages;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + folders.demoPlatform().resolve("platform.sqlite3"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM cpimessagelog")) {
+            rs.next();
+            messages = rs.getLong(1);
+        }
+        String counted = String.format(java.util.Locale.ROOT, "%,d", messages);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup((Labeled l) -> counted.equals(l.getText())).tryQuery().isPresent());
+        assertThat(window.model().platformTitleProperty().get()).startsWith("Demo platform · SQLite 3.");
+        assertThat(window.model().tenantChoices()).hasSize(9).contains("acme-prod", "globex");
+        assertThat(robot.lookup((Label l) -> "8".equals(l.getText()) && l.getStyleClass().contains("card-figure")).tryQuery()).isPresent();
+        assertThat(robot.lookup(".connection-light").queryAs(Label.class).getText()).isEqualTo("● connected");
+        assertThat(robot.lookup((Label l) -> "read-write".equals(l.getText())).tryQuery()).isPresent();
+
+        snapshot(robot, "main-window.png");
+        robot.interact(() -> window.model().darkProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot, "main-window-dark.png");
+        robot.interact(() -> window.model().darkProperty().set(false));
+
+        // Navigation: a screen that is not built yet says so instead of showing numbers.
+        ListView<?> navigation = robot.lookup(".navigation").queryListView();
+        robot.interact(() -> navigation.getSelectionModel().select(Screen.PURGE.ordinal()));
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.PURGE);
+        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("Not built yet")).tryQuery()).isPresent();
+
+        // The last connection and the theme are remembered for the next start.
+        assertThat(Files.readString(folders.config().resolve("ui.json"))).contains("\"last_connection\" : \"Demo platform\"");
+    }
+
+    private void snapshot(FxRobot robot, String name) throws Exception {
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = window.scene().snapshot(null));
+        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
+        assertThat(png.getWidth()).isEqualTo(1200);
+        String dir = System.getProperty("tidemark.screenshots.dir");
+        File target = dir == null ? home.resolve(name).toFile() : new File(dir, name);
+        target.getParentFile().mkdirs();
+        ImageIO.write(png, "png", target);
+        assertThat(target).isFile();
+    }
+}
