@@ -9,6 +9,7 @@ import io.tidemark.core.Progress;
 import io.tidemark.core.demo.DemoScale;
 import io.tidemark.core.demo.DemoSpec;
 import io.tidemark.ui.shell.ConnectionState;
+import io.tidemark.ui.shell.MainViewModel;
 import io.tidemark.ui.shell.Screen;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -89,6 +90,13 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot, "main-window-dark.png");
         robot.interact(() -> window.model().darkProperty().set(false));
+
+        // A tenant filter on a screen that cannot split its figures says so instead of pretending.
+        robot.interact(() -> window.model().selectedTenantProperty().set("globex"));
+        assertThat(robot.lookup(".scope-note").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup(".scope-note").queryAs(Label.class).getText()).contains("all tenants", "globex");
+        robot.interact(() -> window.model().selectedTenantProperty().set(MainViewModel.ALL_TENANTS));
+        assertThat(robot.lookup(".scope-note").queryAs(Label.class).isVisible()).isFalse();
 
         // Navigation: a screen that is not built yet says so instead of showing numbers.
         ListView<?> navigation = robot.lookup(".navigation").queryListView();

@@ -28,6 +28,7 @@ public final class OverviewView {
     @FXML private TableColumn<OverviewViewModel.TableRow, String> rowsColumn;
     @FXML private TableColumn<OverviewViewModel.TableRow, String> sizeColumn;
     @FXML private Label status;
+    @FXML private Label scopeNote;
 
     public OverviewView(OverviewViewModel model) {
         ViewLoader.load(this);
@@ -39,6 +40,9 @@ public final class OverviewView {
         diskDetail.textProperty().bind(model.diskDetailProperty());
         diskUsed.progressProperty().bind(model.diskUsedProperty());
         status.textProperty().bind(model.statusProperty());
+        scopeNote.textProperty().bind(model.scopeNoteProperty());
+        scopeNote.visibleProperty().bind(model.scopeNoteProperty().isNotEmpty());
+        scopeNote.managedProperty().bind(scopeNote.visibleProperty());
         databaseSize.setTooltip(new Tooltip("Size of the database on disk: pg_database_size on PostgreSQL, "
                 + "the file with its journal on SQLite"));
         diskFree.setTooltip(new Tooltip("Free space for this user on the filesystem holding DATA_DIR, as the OS reports it"));

@@ -35,6 +35,7 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectWrapper<Double> diskUsed = new ReadOnlyObjectWrapper<>(0.0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<TableRow> tables = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper("");
 
     public OverviewViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -89,6 +90,17 @@ public final class OverviewViewModel {
                 : ByteSize.count(t.totalBytes()) + " bytes, table with its indexes"
                         + (t.rowsExact() ? " (SQLite dbstat)" : " and TOAST (pg_total_relation_size)");
         return new TableRow(t.table(), rows, ByteSize.format(t.totalBytes()), t.totalBytes(), rowsTooltip, sizeTooltip);
+    }
+
+    /** Says plainly that the figures cover every tenant while a single tenant is selected (per-tenant figures come with Storage). */
+    public void showTenant(String tenant) {
+        scopeNote.set(tenant == null || tenant.equals(io.tidemark.ui.shell.MainViewModel.ALL_TENANTS) ? ""
+                : "These figures cover all tenants: the database reports table sizes, not tenant shares. "
+                        + "Per-tenant usage of " + tenant + " is not measured yet.");
+    }
+
+    public ReadOnlyStringProperty scopeNoteProperty() {
+        return scopeNote.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<OverviewFigures> figuresProperty() {

@@ -53,6 +53,8 @@ public final class MainView {
         this.welcome = welcomePane();
 
         platformTitle.textProperty().bind(model.platformTitleProperty());
+        platformTitle.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> new Tooltip(model.platformTitleProperty().get()), model.platformTitleProperty()));
         tenantSelector.setItems(model.tenantChoices());
         tenantSelector.valueProperty().bindBidirectional(model.selectedTenantProperty());
         tenantSelector.disableProperty().bind(model.sessionProperty().isNull());
@@ -78,6 +80,7 @@ public final class MainView {
             }
         });
         model.screenProperty().addListener((obs, was, now) -> showScreen());
+        model.selectedTenantProperty().addListener((obs, was, now) -> overviewModel.showTenant(now));
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
             showScreen();

@@ -1,0 +1,73 @@
+package io.tidemark.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.config.ConnectionStore;
+import io.tidemark.config.UserFolders;
+import io.tidemark.core.ConnectionSpec;
+import io.tidemark.core.DatabaseTarget;
+import io.tidemark.ui.CurrentThreadTaskExecutor;
+import io.tidemark.ui.dialogs.DialogService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main window's logic with a scripted dialog service: what is saved, what is said, what state follows. */
+class MainViewModelTest {
+
+    @TempDir
+    Path home;
+
+    /** Answers the dialogs as a test script says and records what they were shown. */
+    static final class ScriptedDialogs implements DialogService {
+        final List<String> errors = new ArrayList<>();
+        Optional<ConnectionSpec> connectionAnswer = Optional.empty();
+
+        @Override
+        public void showError(String title, String message) {
+            errors.add(message);
+        }
+
+        @Override
+        public Optional<char[]> askPassword(DatabaseTarget target, String user, String reason) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial) {
+            return connectionAnswer;
+        }
+    }
+
+    @Test
+    void aWrongConnectionIsExplainedSavedForCorrectionAndLeavesNothingOpen() {
+        UserFolders folders = new UserFolders(home.resolve("config"), home.resolve("data"));
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainViewModel model = new MainViewModel(folders, new CurrentThreadTaskExecutor(), dialogs);
+        dialogs.connectionAnswer = Optional.of(new ConnectionSpec("lab", home.resolve("lab.sqlite3").toString(), null, null, null));
+
+        model.chooseConnection();
+
+        assertThat(dialogs.errors).singleElement().asString().contains("lab.sqlite3", "does not exist");
+        assertThat(model.connectionStateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(model.sessionProperty().get()).isNull();
+        assertThat(new ConnectionStore(folders.config()).find("lab")).isPresent();
+    }
+
+    @Test
+    void cancellingTheConnectionDialogChangesNothing() {
+        UserFolders folders = new UserFolders(home.resolve("config"), home.resolve("data"));
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
+        MainViewModel model = new MainViewModel(folders, tasks, dialogs);
+
+        model.chooseConnection();
+
+        assertThat(tasks.titles).isEmpty();
+        assertThat(new ConnectionStore(folders.config()).all()).isEmpty();
+        assertThat(model.connectionStateProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+    }
+}
