@@ -18,6 +18,7 @@ public final class TestPostgres {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static String adminUrl;
     private static EmbeddedPostgres embedded;
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
 
     private TestPostgres() {
     }
@@ -29,6 +30,7 @@ public final class TestPostgres {
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + admin + ": " + e.getMessage(), e);
         }
@@ -42,6 +44,8 @@ public final class TestPostgres {
         String given = System.getenv("TIDEMARK_TEST_PG_URL");
         if (given != null && !given.isBlank()) {
             adminUrl = given;
+            // A shared server keeps what tests leave: drop their databases when the test JVM ends.
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropCreated));
         } else {
             try {
                 embedded = EmbeddedPostgres.builder().start();
@@ -58,6 +62,16 @@ public final class TestPostgres {
             }));
         }
         return adminUrl;
+    }
+
+    private static void dropCreated() {
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+            for (String name : CREATED) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            // Best effort at exit: a leftover test database is harmless and named tidemark_test_<pid>_<n>.
+        }
     }
 
     /** {@code url} pointing at database {@code name}, keeping its parameters. */

@@ -43,6 +43,6 @@ public final class ConnectionOptions {
         if (database == null) {
             throw new TidemarkException("Say which platform: --db URL|FILE (with --data-dir DIR), or --connection NAME.");
         }
-        return new ConnectionSpec("command line", database, user, dataDir, profile);
+        return new ConnectionSpec(io.tidemark.core.DatabaseTarget.parse(database).shortName(), database, user, dataDir, profile);
     }
 }

@@ -42,6 +42,21 @@ public record DatabaseTarget(DatabaseKind kind, String location) {
         return new DatabaseTarget(DatabaseKind.SQLITE, value);
     }
 
+    /** A short label: the SQLite file's name, or {@code database@host} for PostgreSQL. */
+    public String shortName() {
+        if (kind == DatabaseKind.SQLITE) {
+            String normalized = location.replace('\\', '/');
+            return normalized.substring(normalized.lastIndexOf('/') + 1);
+        }
+        String rest = location.substring("jdbc:postgresql://".length());
+        int query = rest.indexOf('?');
+        rest = query < 0 ? rest : rest.substring(0, query);
+        int slash = rest.indexOf('/');
+        String host = slash < 0 ? rest : rest.substring(0, slash);
+        String database = slash < 0 ? "" : rest.substring(slash + 1);
+        return database.isEmpty() ? host : database + "@" + host;
+    }
+
     /** The location as a user would type it again (the SQLite path or the PostgreSQL URL). */
     @Override
     public String toString() {

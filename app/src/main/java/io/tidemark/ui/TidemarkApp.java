@@ -43,6 +43,7 @@ public final class TidemarkApp extends Application {
         Theme.apply(scene, model.darkProperty().get());
         model.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
         stage.setTitle("Tidemark");
+        stage.getIcons().add(new javafx.scene.image.Image(TidemarkApp.class.getResource("icons/tidemark.png").toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -69,7 +70,7 @@ public final class TidemarkApp extends Application {
         primaryStage.show();
         WindowRequest what = request;
         if (what.connection() != null) {
-            model.connect(what.connection());
+            model.connectAndRemember(what.connection());
         } else if (what.openDemo()) {
             model.openDemo();
         } else {

@@ -16,6 +16,9 @@ class DatabaseTargetTest {
         assertThat(DatabaseTarget.parse("  /data/db.sqlite3 ").kind()).isEqualTo(DatabaseKind.SQLITE);
         assertThatThrownBy(() -> DatabaseTarget.parse("jdbc:mysql://db/x")).isInstanceOf(TidemarkException.class).hasMessageContaining("Unsupported");
         assertThatThrownBy(() -> DatabaseTarget.parse(" ")).isInstanceOf(TidemarkException.class);
+        assertThat(DatabaseTarget.parse("/data/db.sqlite3").shortName()).isEqualTo("db.sqlite3");
+        assertThat(DatabaseTarget.parse("jdbc:postgresql://db.example.com:5432/integramon?sslmode=require").shortName())
+                .isEqualTo("integramon@db.example.com:5432");
     }
 
     @Test

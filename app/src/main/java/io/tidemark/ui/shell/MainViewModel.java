@@ -100,6 +100,12 @@ public final class MainViewModel {
         });
     }
 
+    /** Connects to a platform named on the command line and keeps it among the saved connections for the next start. */
+    public void connectAndRemember(ConnectionSpec spec) {
+        connections.save(spec);
+        connect(spec);
+    }
+
     /** Connects in the background and replaces the open platform when it succeeds. */
     public void connect(ConnectionSpec spec) {
         connectionState.set(ConnectionState.CONNECTING);
