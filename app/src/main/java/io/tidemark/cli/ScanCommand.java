@@ -1,0 +1,160 @@
+package io.tidemark.cli;
+
+import io.tidemark.actions.OverviewFigures;
+import io.tidemark.actions.PlatformSession;
+import io.tidemark.actions.ReadOverview;
+import io.tidemark.actions.ScanDataDir;
+import io.tidemark.config.ConfigMapper;
+import io.tidemark.config.UserFolders;
+import io.tidemark.core.ByteSize;
+import io.tidemark.core.Cancellation;
+import io.tidemark.core.storage.DataDirUsage;
+import io.tidemark.core.storage.FileCategory;
+import io.tidemark.core.storage.ScanProblem;
+import io.tidemark.core.storage.Usage;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tidemark scan}: where the database's and DATA_DIR's bytes are, per table, tenant and category. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Reports the database's tables and where DATA_DIR's bytes are: per tenant (archives, job logs, run logs, "
+                + "other), per service log family, the database file and the rest, with the disk's free space.",
+                "A rescan lists only folders changed since the last scan (kept in your data folder)."})
+final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--json", description = "Print the result as JSON (fields documented in docs/scan-json.md).")
+    boolean json;
+
+    @Option(names = "--full", description = "Forget what earlier scans learnt and walk every folder.")
+    boolean full;
+
+    @Override
+    public Integer call() throws Exception {
+        try (PlatformSession session = PlatformSession.open(connection.spec(), new ConsolePasswords())) {
+            OverviewFigures figures = ReadOverview.read(session);
+            DataDirUsage usage = session.dataDir().isPresent()
+                    ? ScanDataDir.scan(session, UserFolders.current(), !full, new TerminalProgress(command.commandLine().getErr(), !json),
+                            new Cancellation())
+                    : null;
+            PrintWriter out = command.commandLine().getOut();
+            if (json) {
+                out.println(ConfigMapper.json().writeValueAsString(asJson(figures, usage)));
+            } else {
+                print(out, figures, usage);
+            }
+            out.flush();
+            return usage != null && !usage.problems().isEmpty() ? ExitCode.PARTIAL : ExitCode.OK;
+        }
+    }
+
+    private static void print(PrintWriter out, OverviewFigures f, DataDirUsage usage) {
+        out.printf("Database   %s · %s%n", f.database().engineLabel(), ByteSize.format(f.databaseBytes()));
+        if (usage == null) {
+            out.println("DATA_DIR   none given (--data-dir)");
+            return;
+        }
+        out.printf("DATA_DIR   %s · %s in %,d files · scanned in %.2f s (%,d folders reused)%n", usage.dataDir(),
+                ByteSize.format(usage.totalBytes()), usage.fileTotal().files(), usage.took().toMillis() / 1000.0, usage.reusedFolders());
+        if (f.dataDir() != null) {
+            out.printf("Disk       %s free of %s%n", ByteSize.format(f.dataDir().freeBytes()), ByteSize.format(f.dataDir().totalBytes()));
+        }
+        out.println();
+        out.printf("%-24s %12s %12s %12s %12s %10s%n", "Tenant", "Archives", "Job logs", "Run logs", "Other", "Files");
+        usage.tenants().forEach((tenant, byCategory) -> {
+            long files = byCategory.values().stream().mapToLong(Usage::files).sum();
+            out.printf("%-24s %12s %12s %12s %12s %,10d%n", tenant,
+                    ByteSize.format(usage.tenant(tenant, FileCategory.ARCHIVES).bytes()),
+                    ByteSize.format(usage.tenant(tenant, FileCategory.JOB_LOGS).bytes()),
+                    ByteSize.format(usage.tenant(tenant, FileCategory.RUN_LOGS).bytes()),
+                    ByteSize.format(usage.tenant(tenant, FileCategory.TENANT_OTHER).bytes()), files);
+        });
+        out.println();
+        out.printf("%-40s %12s %6s%n", "Service log family", "Size", "Files");
+        usage.serviceLogs().forEach((family, u) -> out.printf("%-40s %12s %6d%n", family, ByteSize.format(u.bytes()), u.files()));
+        out.printf("%nDatabase file %s · other files %s%n", ByteSize.format(usage.database().bytes()), ByteSize.format(usage.unassigned().bytes()));
+        for (ScanProblem p : usage.problems()) {
+            out.printf("warning: %s: %s%n", p.path(), p.message());
+        }
+    }
+
+    private static Map<String, Object> asJson(OverviewFigures f, DataDirUsage usage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("engine", f.database().kind().displayName());
+        database.put("version", f.database().version());
+        database.put("total_bytes", f.databaseBytes());
+        database.put("tables", f.tables().stream().map(t -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", t.table());
+            row.put("rows", t.rows());
+            row.put("rows_exact", t.rowsExact());
+            row.put("total_bytes", t.totalBytes());
+            return row;
+        }).toList());
+        json.put("database", database);
+        List<String> warnings = new ArrayList<>();
+        if (usage != null) {
+            Map<String, Object> dataDir = new LinkedHashMap<>();
+            dataDir.put("path", usage.dataDir());
+            dataDir.put("total_bytes", usage.totalBytes());
+            dataDir.put("files", usage.fileTotal().files());
+            dataDir.put("scanned_at", usage.scannedAt().toString());
+            dataDir.put("scan_seconds", usage.took().toMillis() / 1000.0);
+            dataDir.put("reused_folders", usage.reusedFolders());
+            List<Map<String, Object>> tenants = new ArrayList<>();
+            usage.tenants().forEach((tenant, byCategory) -> {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("name", tenant);
+                t.put("archive_bytes", usage.tenant(tenant, FileCategory.ARCHIVES).bytes());
+                t.put("job_log_bytes", usage.tenant(tenant, FileCategory.JOB_LOGS).bytes());
+                t.put("run_log_bytes", usage.tenant(tenant, FileCategory.RUN_LOGS).bytes());
+                t.put("other_bytes", usage.tenant(tenant, FileCategory.TENANT_OTHER).bytes());
+                t.put("files", byCategory.values().stream().mapToLong(Usage::files).sum());
+                t.put("oldest", instant(byCategory.values().stream().mapToLong(Usage::oldestMillis).min().orElse(Long.MAX_VALUE)));
+                t.put("newest", instant(byCategory.values().stream().mapToLong(Usage::newestMillis).max().orElse(Long.MIN_VALUE)));
+                tenants.add(t);
+            });
+            dataDir.put("tenants", tenants);
+            List<Map<String, Object>> families = new ArrayList<>();
+            usage.serviceLogs().forEach((family, u) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("family", family);
+                row.put("bytes", u.bytes());
+                row.put("files", u.files());
+                row.put("oldest", instant(u.oldestMillis()));
+                row.put("newest", instant(u.newestMillis()));
+                families.add(row);
+            });
+            dataDir.put("service_logs", families);
+            dataDir.put("database_file_bytes", usage.database().bytes());
+            dataDir.put("other_bytes", usage.unassigned().bytes());
+            json.put("data_dir", dataDir);
+            usage.problems().forEach(p -> warnings.add(p.kind() + ": " + p.path() + ": " + p.message()));
+        }
+        if (f.dataDir() != null) {
+            json.put("disk", Map.of("total_bytes", f.dataDir().totalBytes(), "free_bytes", f.dataDir().freeBytes()));
+        }
+        json.put("warnings", warnings);
+        return json;
+    }
+
+    private static String instant(long millis) {
+        return millis == Long.MAX_VALUE || millis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(millis).toString();
+    }
+}

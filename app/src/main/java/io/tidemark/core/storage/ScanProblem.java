@@ -1,0 +1,11 @@
+package io.tidemark.core.storage;
+
+/**
+ * Something the scan could not count, or would not follow; the scan goes on past it.
+ *
+ * @param path    the path concerned
+ * @param kind    unreadable, vanished, link-outside, unsafe-tenant
+ * @param message what happened, in plain words
+ */
+public record ScanProblem(String path, String kind, String message) {
+}
