@@ -23,21 +23,20 @@ public final class ScanDataDir {
     /**
      * Scans DATA_DIR.
      *
-     * @param remember whether to reuse and keep the scan memory in the user's data folder (a rescan then lists only changed folders)
+     * @param reuse whether to reuse what the last scan learnt (then only changed folders are listed); either way
+     *              this scan's knowledge is kept in the user's data folder for the next one
      */
-    public static DataDirUsage scan(PlatformSession session, UserFolders folders, boolean remember, Progress progress,
+    public static DataDirUsage scan(PlatformSession session, UserFolders folders, boolean reuse, Progress progress,
                                     Cancellation cancellation) {
         DataDirLayout layout = DataDirLayouts.of(session);
         ScanMemoryFile file = new ScanMemoryFile(folders.data(), layout.dataDir());
-        ScanMemory memory = remember ? file.load() : new ScanMemory();
+        ScanMemory memory = reuse ? file.load() : new ScanMemory();
         DataDirUsage usage = new DataDirScanner(memory, Math.max(2, Runtime.getRuntime().availableProcessors()))
                 .scan(layout, progress, cancellation);
-        if (remember) {
-            try {
-                file.save(memory);
-            } catch (IOException e) {
-                LOG.warn("Could not keep the scan memory ({}); the next scan walks everything", e.toString());
-            }
+        try {
+            file.save(memory);
+        } catch (IOException e) {
+            LOG.warn("Could not keep the scan memory ({}); the next scan walks everything", e.toString());
         }
         return usage;
     }

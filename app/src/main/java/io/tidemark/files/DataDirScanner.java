@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +52,7 @@ public final class DataDirScanner {
     /** A scanner that remembers folders in {@code memory} across scans; {@code threads} walk in parallel. */
     public DataDirScanner(ScanMemory memory, int threads) {
         this.memory = memory;
-        this.pool = new ForkJoinPool(Math.max(1, threads));
+        this.pool = new ForkJoinPool(Math.max(1, Integer.getInteger("tidemark.scan.threads", threads)));
     }
 
     /** Scans the layout's folders. Stops with {@link Cancellation.CancelledException} when cancelled. */
@@ -127,6 +129,12 @@ public final class DataDirScanner {
                         : new Bucket(FileCategory.UNASSIGNED, "");
                 case TENANT, TENANT_LOGS -> new Bucket(tenantCategory(region, relative), region.tenant());
             };
+        }
+
+        /** The bucket of every file in a folder of a tenant's region, or null where it depends on the file's name. */
+        Bucket folderBucket(Region region, String relative) {
+            return region.kind() == Kind.TENANT || region.kind() == Kind.TENANT_LOGS
+                    ? new Bucket(tenantCategory(region, relative), region.tenant()) : null;
         }
 
         private FileCategory tenantCategory(Region region, String relative) {
@@ -348,40 +356,62 @@ public final class DataDirScanner {
             List<String> subfolders = new ArrayList<>();
             Map<Bucket, Usage> settled = new HashMap<>();
             List<ScanMemory.RecentFile> recent = new ArrayList<>();
+            // In a tenant's folder every file has the same bucket: count it with plain longs, not a map per file.
+            Bucket folderBucket = walk.folderBucket(visit.region(), visit.relative());
+            long counted = 0;
             long files = 0;
+            long bytes = 0;
+            long oldest = Long.MAX_VALUE;
+            long newest = Long.MIN_VALUE;
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                // Where the OS offers it, stat each entry relative to the open folder (fstatat): no path lookup per file.
+                SecureDirectoryStream<Path> secure = entries instanceof SecureDirectoryStream<Path> s ? s : null;
                 for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
                     BasicFileAttributes a;
                     try {
-                        a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        a = secure != null
+                                ? secure.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                                        .readAttributes()
+                                : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     } catch (IOException e) {
                         walk.failed(entry, e);
                         continue;
                     }
                     if (a.isDirectory()) {
-                        subfolders.add(name);
+                        subfolders.add(entry.getFileName().toString());
                         continue;
                     }
                     if (a.isSymbolicLink()) {
                         walk.linkFound(entry);
                     }
-                    Bucket bucket = walk.bucket(visit.region(), visit.relative(), name);
+                    counted++;
                     long mtime = a.lastModifiedTime().toMillis();
-                    Usage one = Usage.of(a.size(), mtime);
-                    tally.add(bucket, one);
+                    Bucket bucket = folderBucket != null ? folderBucket
+                            : walk.bucket(visit.region(), visit.relative(), entry.getFileName().toString());
                     if (mtime >= walk.recentSince) {
-                        recent.add(new ScanMemory.RecentFile(name, bucket));
+                        recent.add(new ScanMemory.RecentFile(entry.getFileName().toString(), bucket));
+                        tally.add(bucket, Usage.of(a.size(), mtime));
+                    } else if (folderBucket != null) {
+                        files++;
+                        bytes += a.size();
+                        oldest = Math.min(oldest, mtime);
+                        newest = Math.max(newest, mtime);
                     } else {
+                        Usage one = Usage.of(a.size(), mtime);
+                        tally.add(bucket, one);
                         settled.merge(bucket, one, Usage::plus);
                     }
-                    files++;
                 }
             } catch (IOException e) {
                 walk.failed(folder, e);
                 return null;
             }
-            walk.counted(files);
+            if (files > 0) {
+                Usage old = new Usage(files, bytes, oldest, newest);
+                tally.add(folderBucket, old);
+                settled.merge(folderBucket, old, Usage::plus);
+            }
+            walk.counted(counted);
             memory.put(folder.toString(), new ScanMemory.Folder(modified, List.copyOf(subfolders), Map.copyOf(settled), List.copyOf(recent)));
             return subfolders;
         }

@@ -70,6 +70,16 @@ class CommandLineTest {
         assertThat(checked.get("tables").findValuesAsText("table")).contains("cpimessagelog", "cpipayload");
 
         out.getBuffer().setLength(0);
+        assertThat(run("scan", "--db", dir.resolve("platform.sqlite3").toString(), "--data-dir", dir.toString(), "--json"))
+                .as(err.toString()).isZero();
+        JsonNode scanned = ConfigMapper.json().readTree(out.toString());
+        assertThat(scanned.get("data_dir").get("tenants")).hasSize(3);
+        assertThat(scanned.get("data_dir").get("tenants").get(0).get("job_log_bytes").asLong()).isPositive();
+        assertThat(scanned.get("data_dir").get("service_logs").findValuesAsText("family")).contains("gunicorn.log");
+        assertThat(scanned.get("disk").get("free_bytes").asLong()).isPositive();
+        assertThat(scanned.get("warnings")).isEmpty();
+
+        out.getBuffer().setLength(0);
         assertThat(run("check", "--db", dir.resolve("platform.sqlite3").toString())).isZero();
         assertThat(out.toString()).contains("read-write", "cpimessagelog");
     }

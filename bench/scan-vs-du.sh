@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# DATA_DIR scan against du on the large demo (>= 300,000 files), warm cache, same run.
+# Usage: bench/scan-vs-du.sh [RUNS]   (builds the jar and the large demo under bench/data/ when missing)
+# Prints the median seconds of `du -s`, of a full Tidemark scan and of a rescan of the unchanged tree, and the ratios.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-5}"
+jar="$root/app/target/tidemark.jar"
+data="${BENCH_DATA:-$root/bench/data/large}"
+export TIDEMARK_HOME="$root/bench/data/home"
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package)
+if [ ! -f "$data/.tidemark-demo.json" ]; then
+  rm -rf "$data"
+  java -jar "$jar" demo --out "$data" --scale large --last-day 2026-11-20
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+scan_seconds() { java -jar "$jar" scan --db "$data/platform.sqlite3" --data-dir "$data" --json "$@" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["data_dir"]["scan_seconds"])'; }
+
+du -s "$data" >/dev/null   # warm the cache
+du_runs=(); full_runs=(); rescan_runs=()
+for _ in $(seq "$runs"); do
+  du_runs+=("$(seconds du -s "$data")")
+  full_runs+=("$(scan_seconds --full)")
+  rescan_runs+=("$(scan_seconds)")
+done
+files=$(find "$data" | wc -l)
+du_m=$(printf '%s\n' "${du_runs[@]}" | median)
+full_m=$(printf '%s\n' "${full_runs[@]}" | median)
+rescan_m=$(printf '%s\n' "${rescan_runs[@]}" | median)
+printf 'entries            %d\n' "$files"
+printf 'du -s              %.3f s (median of %d)\n' "$du_m" "$runs"
+printf 'tidemark full scan %.3f s  ratio to du %.2f\n' "$full_m" "$(echo "$full_m / $du_m" | bc -l)"
+printf 'tidemark rescan    %.3f s  ratio to du %.2f\n' "$rescan_m" "$(echo "$rescan_m / $du_m" | bc -l)"
