@@ -2,7 +2,7 @@ package io.tidemark.actions;
 
 import io.tidemark.core.DatabaseInfo;
 import io.tidemark.core.DiskSpace;
-import io.tidemark.core.TableFigures;
+import io.tidemark.core.storage.TableStats;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,6 +17,6 @@ import java.util.List;
  * @param dataDir       DATA_DIR's filesystem, or null when the platform has no DATA_DIR
  * @param readAt        when the figures were read
  */
-public record OverviewFigures(DatabaseInfo database, long databaseBytes, List<TableFigures> tables, int tenants,
+public record OverviewFigures(DatabaseInfo database, long databaseBytes, List<TableStats> tables, int tenants,
                               int activeTenants, DiskSpace dataDir, Instant readAt) {
 }

@@ -5,7 +5,7 @@ import io.tidemark.actions.PlatformSession;
 import io.tidemark.actions.ReadOverview;
 import io.tidemark.config.ConfigMapper;
 import io.tidemark.core.ByteSize;
-import io.tidemark.core.TableFigures;
+import io.tidemark.core.storage.TableStats;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println();
         out.printf("%-28s %16s %12s%n", "Table", "Rows", "Size");
-        for (TableFigures t : f.tables()) {
+        for (TableStats t : f.tables()) {
             String rows = t.rows() < 0 ? "not analyzed" : (t.rowsExact() ? "" : "≈") + ByteSize.count(t.rows());
             out.printf("%-28s %16s %12s%n", t.table(), rows, ByteSize.format(t.totalBytes()));
         }

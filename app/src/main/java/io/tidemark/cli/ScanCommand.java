@@ -9,6 +9,8 @@ import io.tidemark.config.UserFolders;
 import io.tidemark.core.ByteSize;
 import io.tidemark.core.Cancellation;
 import io.tidemark.core.storage.DataDirUsage;
+import io.tidemark.core.storage.DatabaseStorage;
+import io.tidemark.core.storage.TableStats;
 import io.tidemark.core.storage.FileCategory;
 import io.tidemark.core.storage.ScanProblem;
 import io.tidemark.core.storage.Usage;
@@ -44,27 +46,43 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Forget what earlier scans learnt and walk every folder.")
     boolean full;
 
+    @Option(names = "--exact", description = "Count every table's rows and, where pgstattuple is installed, measure bloat "
+            + "(reads every table; without it, figures come from statistics).")
+    boolean exact;
+
     @Override
     public Integer call() throws Exception {
         try (PlatformSession session = PlatformSession.open(connection.spec(), new ConsolePasswords())) {
             OverviewFigures figures = ReadOverview.read(session);
+            DatabaseStorage storage = ReadOverview.readStorage(session, exact, new Cancellation());
             DataDirUsage usage = session.dataDir().isPresent()
                     ? ScanDataDir.scan(session, UserFolders.current(), !full, new TerminalProgress(command.commandLine().getErr(), !json),
                             new Cancellation())
                     : null;
             PrintWriter out = command.commandLine().getOut();
             if (json) {
-                out.println(ConfigMapper.json().writeValueAsString(asJson(figures, usage)));
+                out.println(ConfigMapper.json().writeValueAsString(asJson(figures, storage, usage)));
             } else {
-                print(out, figures, usage);
+                print(out, figures, storage, usage);
             }
             out.flush();
             return usage != null && !usage.problems().isEmpty() ? ExitCode.PARTIAL : ExitCode.OK;
         }
     }
 
-    private static void print(PrintWriter out, OverviewFigures f, DataDirUsage usage) {
-        out.printf("Database   %s · %s%n", f.database().engineLabel(), ByteSize.format(f.databaseBytes()));
+    private static void print(PrintWriter out, OverviewFigures f, DatabaseStorage storage, DataDirUsage usage) {
+        out.printf("Database   %s · %s%s%n", f.database().engineLabel(), ByteSize.format(storage.totalBytes()),
+                storage.freeListBytes() > 0 ? " · " + ByteSize.format(storage.freeListBytes()) + " free pages VACUUM would return" : "");
+        out.printf("%n%-28s %14s %10s %10s %10s %10s %12s %10s%n", "Table", "Rows", "Table", "Indexes", "TOAST", "Total", "Dead rows", "Bloat");
+        for (TableStats t : storage.tables()) {
+            out.printf("%-28s %14s %10s %10s %10s %10s %12s %10s%n", t.table() + (t.inProfile() ? "" : " *"),
+                    t.rows() < 0 ? "?" : (t.rowsExact() ? "" : "≈") + ByteSize.count(t.rows()), ByteSize.format(t.tableBytes()),
+                    ByteSize.format(t.indexBytes()), ByteSize.format(t.toastBytes()), ByteSize.format(t.totalBytes()),
+                    t.deadRows() < 0 ? "-" : ByteSize.count(t.deadRows()), t.bloatBytes() < 0 ? "?" : ByteSize.format(t.bloatBytes()));
+        }
+        out.println("(* not in the profile; ≈ estimate from statistics; bloat " + storage.tables().stream()
+                .map(t -> t.bloatSource().label()).distinct().sorted().reduce((a, b) -> a + ", " + b).orElse("unknown") + ")");
+        out.println();
         if (usage == null) {
             out.println("DATA_DIR   none given (--data-dir)");
             return;
@@ -93,18 +111,31 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> asJson(OverviewFigures f, DataDirUsage usage) {
+    private static Map<String, Object> asJson(OverviewFigures f, DatabaseStorage storage, DataDirUsage usage) {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> database = new LinkedHashMap<>();
         database.put("engine", f.database().kind().displayName());
         database.put("version", f.database().version());
-        database.put("total_bytes", f.databaseBytes());
-        database.put("tables", f.tables().stream().map(t -> {
+        database.put("total_bytes", storage.totalBytes());
+        database.put("free_list_bytes", storage.freeListBytes());
+        database.put("pgstattuple", storage.pgstattuple());
+        database.put("tables", storage.tables().stream().map(t -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", t.table());
+            row.put("in_profile", t.inProfile());
             row.put("rows", t.rows());
             row.put("rows_exact", t.rowsExact());
+            row.put("table_bytes", t.tableBytes());
+            row.put("index_bytes", t.indexBytes());
+            row.put("toast_bytes", t.toastBytes());
             row.put("total_bytes", t.totalBytes());
+            row.put("dead_rows", t.deadRows());
+            row.put("bloat_bytes", t.bloatBytes());
+            row.put("bloat_source", t.bloatSource().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("last_vacuum", text(t.lastVacuum()));
+            row.put("last_autovacuum", text(t.lastAutovacuum()));
+            row.put("last_analyze", text(t.lastAnalyze()));
+            row.put("last_autoanalyze", text(t.lastAutoanalyze()));
             return row;
         }).toList());
         json.put("database", database);
@@ -152,6 +183,10 @@ final class ScanCommand implements Callable<Integer> {
         }
         json.put("warnings", warnings);
         return json;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static String instant(long millis) {

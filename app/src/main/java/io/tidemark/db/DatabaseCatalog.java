@@ -2,7 +2,6 @@ package io.tidemark.db;
 
 import io.tidemark.core.DatabaseKind;
 import io.tidemark.core.ForeignKey;
-import io.tidemark.core.TableFigures;
 import io.tidemark.core.TidemarkException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,11 +19,6 @@ public final class DatabaseCatalog {
     /** The names of the user tables, sorted. */
     public List<String> tables() {
         return read(c -> db.kind() == DatabaseKind.POSTGRESQL ? PostgresCatalog.tables(c) : SqliteCatalog.tables(c));
-    }
-
-    /** Rows and bytes of the named tables that exist (missing ones are left out). */
-    public List<TableFigures> figures(List<String> tables) {
-        return read(c -> db.kind() == DatabaseKind.POSTGRESQL ? PostgresCatalog.figures(c, tables) : SqliteCatalog.figures(c, tables));
     }
 
     /** The database's size on disk, in bytes. */

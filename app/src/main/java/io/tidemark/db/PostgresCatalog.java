@@ -3,9 +3,7 @@ package io.tidemark.db;
 import io.tidemark.core.DatabaseInfo;
 import io.tidemark.core.DatabaseKind;
 import io.tidemark.core.ForeignKey;
-import io.tidemark.core.TableFigures;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -59,27 +57,6 @@ final class PostgresCatalog {
             }
         }
         return names;
-    }
-
-    /** Row estimates from the planner's statistics (no scan) and total relation sizes. */
-    static List<TableFigures> figures(Connection c, List<String> tables) throws SQLException {
-        List<TableFigures> figures = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid), c.relpages"
-                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE c.relname = ? AND c.relkind IN ('r','p') AND n.nspname = ANY (current_schemas(false))")) {
-            for (String table : tables) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long estimate = rs.getLong(2);
-                        // reltuples is -1 (PG 14+) or 0 before the first ANALYZE: say "unknown" rather than 0.
-                        figures.add(new TableFigures(rs.getString(1), estimate < 0 ? -1 : estimate, false, rs.getLong(3)));
-                    }
-                }
-            }
-        }
-        return figures;
     }
 
     static long databaseBytes(Connection c) throws SQLException {

@@ -4,7 +4,6 @@ import io.tidemark.core.DatabaseInfo;
 import io.tidemark.core.DatabaseKind;
 import io.tidemark.core.DatabaseTarget;
 import io.tidemark.core.ForeignKey;
-import io.tidemark.core.TableFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,9 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reads a SQLite file's schema, counts and page use. */
 final class SqliteCatalog {
@@ -45,40 +42,6 @@ final class SqliteCatalog {
             }
         }
         return names;
-    }
-
-    /** Exact counts (SQLite keeps no estimate) and bytes of each table with its indexes, from {@code dbstat}. */
-    static List<TableFigures> figures(Connection c, List<String> tables) throws SQLException {
-        Map<String, Long> bytes = bytesPerTable(c);
-        List<String> existing = tables(c);
-        List<TableFigures> figures = new ArrayList<>();
-        for (String table : tables) {
-            String actual = existing.stream().filter(t -> t.equalsIgnoreCase(table)).findFirst().orElse(null);
-            if (actual == null) {
-                continue;
-            }
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + SqlNames.quote(actual))) {
-                rs.next();
-                figures.add(new TableFigures(actual, rs.getLong(1), true, bytes.getOrDefault(actual, -1L)));
-            }
-        }
-        return figures;
-    }
-
-    private static Map<String, Long> bytesPerTable(Connection c) {
-        Map<String, Long> bytes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT m.tbl_name, sum(s.pgsize) FROM dbstat s JOIN sqlite_master m ON m.name = s.name"
-                        + " GROUP BY m.tbl_name");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                bytes.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            // A SQLite built without dbstat: sizes stay unknown (-1), counts still work.
-            bytes.clear();
-        }
-        return bytes;
     }
 
     static long databaseBytes(DatabaseTarget target) {

@@ -76,6 +76,7 @@ public final class DemoPlatformBuilder {
                         s.execute("PRAGMA foreign_keys = ON");
                     }
                     fill(c, DatabaseKind.SQLITE, out, progress, cancellation);
+                    c.setAutoCommit(true); // ANALYZE must land: the row sink left a transaction open
                     try (Statement s = c.createStatement()) {
                         s.execute("ANALYZE");
                         s.execute("PRAGMA journal_mode = DELETE");

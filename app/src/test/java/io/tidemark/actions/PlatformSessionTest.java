@@ -7,7 +7,7 @@ import io.tidemark.TestPostgres;
 import io.tidemark.core.ConnectionSpec;
 import io.tidemark.core.DatabaseKind;
 import io.tidemark.core.PasswordSource;
-import io.tidemark.core.TableFigures;
+import io.tidemark.core.storage.TableStats;
 import io.tidemark.core.TidemarkException;
 import io.tidemark.core.Cancellation;
 import io.tidemark.core.Progress;
@@ -46,13 +46,13 @@ class PlatformSessionTest {
             OverviewFigures figures = ReadOverview.read(session);
             assertThat(figures.databaseBytes()).isEqualTo(Files.size(demo.resolve("platform.sqlite3")));
             assertThat(figures.dataDir().freeBytes()).isPositive();
-            TableFigures messages = figures.tables().stream().filter(t -> t.table().equals("cpimessagelog")).findFirst().orElseThrow();
+            TableStats messages = figures.tables().stream().filter(t -> t.table().equals("cpimessagelog")).findFirst().orElseThrow();
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + demo.resolve("platform.sqlite3"));
                  ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM cpimessagelog")) {
                 rs.next();
                 assertThat(messages.rows()).isEqualTo(rs.getLong(1));
             }
-            assertThat(messages.rowsExact()).isTrue();
+            assertThat(messages.rowsExact()).as("rows from sqlite_stat1, left by the demo's ANALYZE").isFalse();
             assertThat(messages.totalBytes()).isPositive();
             assertThat(figures.tables().get(0).totalBytes()).isGreaterThanOrEqualTo(figures.tables().get(1).totalBytes());
         }
@@ -68,7 +68,7 @@ class PlatformSessionTest {
             assertThat(session.info().kind()).isEqualTo(DatabaseKind.POSTGRESQL);
             assertThat(session.info().version()).matches("\\d+(\\.\\d+)?");
             OverviewFigures figures = ReadOverview.read(session);
-            TableFigures messages = figures.tables().stream().filter(t -> t.table().equals("cpimessagelog")).findFirst().orElseThrow();
+            TableStats messages = figures.tables().stream().filter(t -> t.table().equals("cpimessagelog")).findFirst().orElseThrow();
             assertThat(messages.rowsExact()).isFalse();
             assertThat(messages.rows()).isPositive();
             assertThat(figures.databaseBytes()).isGreaterThan(messages.totalBytes());

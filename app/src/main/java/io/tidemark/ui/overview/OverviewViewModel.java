@@ -4,7 +4,7 @@ import io.tidemark.actions.OverviewFigures;
 import io.tidemark.actions.PlatformSession;
 import io.tidemark.actions.ReadOverview;
 import io.tidemark.core.ByteSize;
-import io.tidemark.core.TableFigures;
+import io.tidemark.core.storage.TableStats;
 import io.tidemark.core.TidemarkException;
 import io.tidemark.ui.tasks.TaskExecutor;
 import java.time.ZoneId;
@@ -78,17 +78,21 @@ public final class OverviewViewModel {
             diskDetail.set("this connection has no DATA_DIR");
             diskUsed.set(0.0);
         }
-        tables.setAll(f.tables().stream().map(OverviewViewModel::row).toList());
+        tables.setAll(f.tables().stream().map(t -> row(t, f.database().kind())).toList());
         status.set("Read at " + TIME.format(f.readAt()));
     }
 
-    private static TableRow row(TableFigures t) {
+    private static TableRow row(TableStats t, io.tidemark.core.DatabaseKind kind) {
         String rows = t.rows() < 0 ? "not analyzed" : (t.rowsExact() ? "" : "≈ ") + ByteSize.count(t.rows());
         String rowsTooltip = t.rowsExact() ? "Counted with count(*)"
-                : "Planner estimate (pg_class.reltuples), refreshed by ANALYZE; no table scan";
+                : kind == io.tidemark.core.DatabaseKind.POSTGRESQL
+                        ? "Planner estimate (pg_class.reltuples), refreshed by ANALYZE and autovacuum; no table scan"
+                        : "Row count from sqlite_stat1, as the last ANALYZE left it; no table scan";
         String sizeTooltip = t.totalBytes() < 0 ? "This database does not report table sizes"
-                : ByteSize.count(t.totalBytes()) + " bytes, table with its indexes"
-                        + (t.rowsExact() ? " (SQLite dbstat)" : " and TOAST (pg_total_relation_size)");
+                : ByteSize.count(t.totalBytes()) + " bytes: table " + ByteSize.format(t.tableBytes()) + ", indexes "
+                        + ByteSize.format(t.indexBytes())
+                        + (kind == io.tidemark.core.DatabaseKind.POSTGRESQL
+                                ? ", TOAST " + ByteSize.format(t.toastBytes()) + " (pg_total_relation_size)" : " (SQLite dbstat)");
         return new TableRow(t.table(), rows, ByteSize.format(t.totalBytes()), t.totalBytes(), rowsTooltip, sizeTooltip);
     }
 
