@@ -27,7 +27,7 @@ public final class DemoPlatform {
     }
 
     /** The demo's connection, building the demo first when it is missing. */
-    public static ConnectionSpec ensure(UserFolders folders, Progress progress, Cancellation cancellation) {
+    public static synchronized ConnectionSpec ensure(UserFolders folders, Progress progress, Cancellation cancellation) {
         Path dir = folders.demoPlatform();
         if (!exists(folders)) {
             buildInPlace(dir, progress, cancellation);
@@ -43,13 +43,28 @@ public final class DemoPlatform {
         try {
             Files.createDirectories(dir.getParent());
             Path building = Files.createTempDirectory(dir.getParent(), "demo.building-");
-            build(DemoSpec.defaults(building, DemoScale.SMALL), progress, cancellation);
+            try {
+                build(DemoSpec.defaults(building, DemoScale.SMALL), progress, cancellation);
+            } catch (RuntimeException e) {
+                deleteQuietly(building); // a cancelled or failed first build leaves nothing behind
+                throw e;
+            }
             if (Files.exists(dir)) {
                 Files.move(dir, dir.resolveSibling("demo.broken-" + System.currentTimeMillis()));
             }
             Files.move(building, dir);
         } catch (java.io.IOException e) {
             throw new io.tidemark.core.TidemarkException("Cannot build the demo platform in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // what could not be removed stays in the data folder under its demo.building- name
         }
     }
 

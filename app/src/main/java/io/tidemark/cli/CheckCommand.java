@@ -79,8 +79,11 @@ final class CheckCommand implements Callable<Integer> {
         json.put("tenants", f.tenants());
         json.put("active_tenants", f.activeTenants());
         if (f.dataDir() != null) {
-            json.put("data_dir", Map.of("path", f.dataDir().folder(), "total_bytes", f.dataDir().totalBytes(),
-                    "free_bytes", f.dataDir().freeBytes()));
+            Map<String, Object> disk = new LinkedHashMap<>();
+            disk.put("path", f.dataDir().folder());
+            disk.put("total_bytes", f.dataDir().totalBytes());
+            disk.put("free_bytes", f.dataDir().freeBytes());
+            json.put("data_dir", disk);
         }
         List<Map<String, Object>> tables = f.tables().stream().map(t -> {
             Map<String, Object> row = new LinkedHashMap<>();

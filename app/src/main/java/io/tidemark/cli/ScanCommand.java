@@ -66,7 +66,7 @@ final class ScanCommand implements Callable<Integer> {
                 print(out, figures, storage, usage);
             }
             out.flush();
-            return usage != null && !usage.problems().isEmpty() ? ExitCode.PARTIAL : ExitCode.OK;
+            return usage != null && usage.problems().stream().anyMatch(ScanProblem::leftSomethingOut) ? ExitCode.PARTIAL : ExitCode.OK;
         }
     }
 
@@ -179,7 +179,10 @@ final class ScanCommand implements Callable<Integer> {
             usage.problems().forEach(p -> warnings.add(p.kind() + ": " + p.path() + ": " + p.message()));
         }
         if (f.dataDir() != null) {
-            json.put("disk", Map.of("total_bytes", f.dataDir().totalBytes(), "free_bytes", f.dataDir().freeBytes()));
+            Map<String, Object> disk = new LinkedHashMap<>();
+            disk.put("total_bytes", f.dataDir().totalBytes());
+            disk.put("free_bytes", f.dataDir().freeBytes());
+            json.put("disk", disk);
         }
         json.put("warnings", warnings);
         return json;

@@ -16,7 +16,7 @@ final class TerminalProgress implements Progress {
     }
 
     @Override
-    public void report(double fraction, String message) {
+    public synchronized void report(double fraction, String message) {
         if (!enabled) {
             return;
         }

@@ -46,7 +46,11 @@ public final class TidemarkCommand implements Callable<Integer> {
                 commandLine.getErr().flush();
                 return ExitCode.FAILED;
             }
-            throw e;
+            // A defect, not a user's mistake: one line for the user, the whole trace for the report.
+            org.slf4j.LoggerFactory.getLogger(TidemarkCommand.class).debug("Unexpected failure", e);
+            commandLine.getErr().println("tidemark: unexpected error: " + e + " (run with TIDEMARK_LOG_LEVEL=DEBUG for details)");
+            commandLine.getErr().flush();
+            return ExitCode.FAILED;
         });
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("tidemark: " + e.getMessage());

@@ -86,6 +86,16 @@ public final class ProfileCatalog {
                 throw new TidemarkException("The profile " + source + " names the table " + table.name() + " twice.");
             }
         }
+        if (profile.hasTenants()) {
+            var t = profile.tenants();
+            if (t.table() == null || t.idColumn() == null || t.nameColumn() == null) {
+                throw new TidemarkException("In the profile " + source + ", tenants needs table, id_column and name_column.");
+            }
+            if (t.configTable() != null && (t.configTenantColumn() == null || t.configNameColumn() == null || t.configValueColumn() == null)) {
+                throw new TidemarkException("In the profile " + source + ", tenants.config_table needs config_tenant_column, "
+                        + "config_name_column and config_value_column.");
+            }
+        }
         for (TableSpec table : profile.tables()) {
             if (table.parent() != null && profile.table(table.parent().table()).isEmpty()) {
                 throw new TidemarkException("In the profile " + source + ", " + table.name() + " has the parent "

@@ -40,8 +40,8 @@ public final class PlatformDatabase implements AutoCloseable {
     }
 
     /**
-     * Connects, asking {@code passwords} only when the server wants a password that neither the URL,
-     * {@code PGPASSWORD} nor the pgpass file gave.
+     * Connects, asking {@code passwords} only when the server wants a password that neither {@code PGPASSWORD} nor
+     * the pgpass file gave.
      *
      * @throws TidemarkException with a sentence saying what to fix when the database cannot be reached
      */
@@ -107,7 +107,7 @@ public final class PlatformDatabase implements AutoCloseable {
         props.setProperty("user", user);
         props.setProperty("ApplicationName", "Tidemark");
         props.setProperty("connectTimeout", "10");
-        String password = firstNonBlank(urlParameter(target.location(), "password"), System.getenv("PGPASSWORD"));
+        String password = firstNonBlank(System.getenv("PGPASSWORD"));
         if (password != null) {
             props.setProperty("password", password);
         }

@@ -155,7 +155,7 @@ public final class StorageStatistics {
         Map<String, Boolean> isIndex = new HashMap<>();
         List<String> names = new ArrayList<>();
         try (ResultSet rs = c.createStatement().executeQuery(
-                "SELECT name, type, tbl_name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'")) {
+                "SELECT name, type, tbl_name FROM sqlite_master WHERE (type = 'table' AND name NOT LIKE 'sqlite_%') OR type = 'index'")) {
             while (rs.next()) {
                 owner.put(rs.getString(1), rs.getString(3));
                 isIndex.put(rs.getString(1), rs.getString(2).equals("index"));

@@ -158,11 +158,15 @@ public final class DemoPlatformBuilder {
         if (existing.isEmpty()) {
             return;
         }
-        if (!spec.replace()) {
-            throw new TidemarkException("The database " + db.target() + " already has platform tables (" + String.join(", ", existing)
-                    + "): pass --replace to drop and rebuild them.");
-        }
         try (Connection c = db.connection()) {
+            if (!DemoSchema.isDemo(c)) {
+                throw new TidemarkException("The database " + db.target() + " has platform tables (" + String.join(", ", existing)
+                        + ") that a Tidemark demo did not create: Tidemark never drops them. Use an empty database for the demo.");
+            }
+            if (!spec.replace()) {
+                throw new TidemarkException("The database " + db.target() + " already holds a demo platform: pass --replace to "
+                        + "drop and rebuild it.");
+            }
             DemoSchema.drop(c);
         }
     }

@@ -21,20 +21,45 @@ final class DemoSchema {
     private DemoSchema() {
     }
 
+    /** The table that marks a database as a Tidemark demo: only a marked database's tables are ever dropped. */
+    static final String MARKER_TABLE = "tidemark_demo";
+
     static void create(Connection c, DatabaseKind kind) throws SQLException {
         Types t = kind == DatabaseKind.POSTGRESQL ? Types.POSTGRES : Types.SQLITE;
         try (Statement s = c.createStatement()) {
             for (String ddl : ddl(t)) {
                 s.execute(ddl);
             }
+            s.execute("CREATE TABLE " + MARKER_TABLE + " (built_at text NOT NULL, note text NOT NULL)");
+            s.execute("INSERT INTO " + MARKER_TABLE + " VALUES ('" + java.time.Instant.now() + "',"
+                    + " 'Built by tidemark demo; tidemark demo --replace may drop the tables of this database')");
         }
     }
 
+    /** Whether the database carries the demo marker. */
+    static boolean isDemo(Connection c) {
+        try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + MARKER_TABLE)) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Drops the demo's tables in one transaction (the caller checked the marker). */
     static void drop(Connection c) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (int i = TABLES.size() - 1; i >= 0; i--) {
                 s.execute("DROP TABLE IF EXISTS " + SqlNames.quote(TABLES.get(i)));
             }
+            s.execute("DROP TABLE IF EXISTS " + MARKER_TABLE);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 

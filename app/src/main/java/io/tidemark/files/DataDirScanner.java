@@ -44,6 +44,8 @@ public final class DataDirScanner {
 
     /** Files modified less than this long ago are looked at again on every rescan (they may still grow). */
     static final long RECENT_MILLIS = Duration.ofDays(2).toMillis();
+    /** Folders modified this recently are not remembered: a file added in the same clock tick would not change their time. */
+    static final long UNSETTLED_MILLIS = 2_000;
     private static final Pattern ROTATED = Pattern.compile("^(.+?)(\\.\\d+)?(\\.gz)?$");
 
     private final ScanMemory memory;
@@ -70,6 +72,10 @@ public final class DataDirScanner {
 
     /** A subtree and how to name its files. */
     private record Region(Path root, Kind kind, String tenant) {
+        /** Identifies the region in the scan memory. */
+        String key() {
+            return kind + ":" + tenant;
+        }
     }
 
     private enum Kind { REST, SERVICE_LOGS, TENANT, TENANT_LOGS }
@@ -109,8 +115,19 @@ public final class DataDirScanner {
         }
 
         private void addRoot(Region region) {
-            roots.putIfAbsent(region.root(), region);
+            Region claimed = roots.putIfAbsent(region.root(), region);
+            if (claimed != null && !claimed.tenant().equals(region.tenant())) {
+                problems.add(new ScanProblem(region.root().toString(), "shared-folder", "The folder of tenant '" + region.tenant()
+                        + "' is also " + (claimed.tenant().isEmpty() ? "a platform folder" : "the folder of tenant '" + claimed.tenant() + "'")
+                        + ": its files are counted once, under the first."));
+                return;
+            }
             allowed.add(region.root());
+            try {
+                allowed.add(region.root().toRealPath()); // DATA_DIR/logs may itself be a link to /var/log/…
+            } catch (IOException e) {
+                // a root that does not exist holds nothing to compare against
+            }
         }
 
         List<FolderVisit> regions() {
@@ -163,6 +180,11 @@ public final class DataDirScanner {
         void linkFound(Path link) {
             try {
                 Path target = normal(link.getParent().resolve(Files.readSymbolicLink(link)));
+                try {
+                    target = target.toRealPath();
+                } catch (IOException e) {
+                    // a dangling link: judge it by where it points
+                }
                 boolean inside = allowed.stream().anyMatch(target::startsWith);
                 if (!inside) {
                     problems.add(new ScanProblem(link.toString(), "link-outside", "A link pointing outside the scanned folders (to "
@@ -316,7 +338,8 @@ public final class DataDirScanner {
             long modified = attrs.lastModifiedTime().toMillis();
             ScanMemory.Folder known = memory.get(key);
             List<String> subfolders;
-            if (known != null && known.modifiedMillis() == modified && visit.region().kind() != Kind.SERVICE_LOGS) {
+            if (known != null && known.modifiedMillis() == modified && known.region().equals(visit.region().key())
+                    && visit.region().kind() != Kind.SERVICE_LOGS) {
                 walk.reused.incrementAndGet();
                 tally.addAll(known.settled());
                 for (ScanMemory.RecentFile recent : known.recent()) {
@@ -405,6 +428,9 @@ public final class DataDirScanner {
             } catch (IOException e) {
                 walk.failed(folder, e);
                 return null;
+            } catch (java.nio.file.DirectoryIteratorException e) {
+                walk.failed(folder, e.getCause()); // an I/O error in the middle of a listing (a stale share): counted so far, reported
+                return null;
             }
             if (files > 0) {
                 Usage old = new Usage(files, bytes, oldest, newest);
@@ -412,7 +438,11 @@ public final class DataDirScanner {
                 settled.merge(folderBucket, old, Usage::plus);
             }
             walk.counted(counted);
-            memory.put(folder.toString(), new ScanMemory.Folder(modified, List.copyOf(subfolders), Map.copyOf(settled), List.copyOf(recent)));
+            // A folder changed within the filesystem's time granularity may change again unseen: list it next time too.
+            if (System.currentTimeMillis() - modified > UNSETTLED_MILLIS) {
+                memory.put(folder.toString(), new ScanMemory.Folder(visit.region().key(), modified, List.copyOf(subfolders),
+                        Map.copyOf(settled), List.copyOf(recent)));
+            }
             return subfolders;
         }
     }

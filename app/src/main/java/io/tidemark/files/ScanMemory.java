@@ -12,8 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ScanMemory {
 
-    /** One folder as last seen. */
-    record Folder(long modifiedMillis, List<String> subfolders, Map<Bucket, Usage> settled, List<RecentFile> recent) {
+    /**
+     * One folder as last seen.
+     *
+     * @param region which tenant region it was counted in ("TENANT:acme"): a folder reused under another layout would
+     *               put its bytes in the wrong place, so a different region means a fresh listing
+     */
+    record Folder(String region, long modifiedMillis, List<String> subfolders, Map<Bucket, Usage> settled, List<RecentFile> recent) {
     }
 
     /** A recently modified file, checked again at every rescan. */

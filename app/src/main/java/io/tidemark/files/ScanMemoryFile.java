@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ScanMemoryFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanMemoryFile.class);
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path file;
 
@@ -52,6 +52,7 @@ public final class ScanMemoryFile {
             int folders = in.readInt();
             for (int i = 0; i < folders; i++) {
                 String path = in.readUTF();
+                String region = in.readUTF();
                 long modified = in.readLong();
                 List<String> subfolders = new ArrayList<>();
                 for (int n = in.readInt(); n > 0; n--) {
@@ -67,7 +68,7 @@ public final class ScanMemoryFile {
                     String name = in.readUTF();
                     recent.add(new ScanMemory.RecentFile(name, readBucket(in)));
                 }
-                memory.put(path, new ScanMemory.Folder(modified, List.copyOf(subfolders), Map.copyOf(settled), List.copyOf(recent)));
+                memory.put(path, new ScanMemory.Folder(region, modified, List.copyOf(subfolders), Map.copyOf(settled), List.copyOf(recent)));
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Scan memory {} is unreadable ({}); the next scan walks everything", file, e.toString());
@@ -87,6 +88,7 @@ public final class ScanMemoryFile {
             for (Map.Entry<String, ScanMemory.Folder> e : folders.entrySet()) {
                 ScanMemory.Folder f = e.getValue();
                 out.writeUTF(e.getKey());
+                out.writeUTF(f.region());
                 out.writeLong(f.modifiedMillis());
                 out.writeInt(f.subfolders().size());
                 for (String s : f.subfolders()) {

@@ -27,7 +27,13 @@ public final class TidemarkApp extends Application {
     /** Opens the window and blocks until it closes. */
     public static void launchWindow(WindowRequest what) {
         request = what;
-        Application.launch(TidemarkApp.class);
+        try {
+            Application.launch(TidemarkApp.class);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // No display (an SSH session, a server): the commands still work.
+            throw new io.tidemark.core.TidemarkException("The window cannot open here (" + e.getMessage() + "). On a server, "
+                    + "run a command instead: tidemark --help lists them.", e);
+        }
     }
 
     /** The main window's pieces, built on a stage; used by the application and by the UI tests. */

@@ -49,6 +49,7 @@ class ScanDataDirTest {
     @Test
     void countsTheDemoAsDuDoesAndRescansFromMemory() throws Exception {
         UserFolders folders = new UserFolders(temp.resolve("config"), temp.resolve("data"));
+        io.tidemark.files.DataDirScannerTest.ageFolders(demo);
         try (PlatformSession session = PlatformSession.open(DemoPlatform.connection(demo), PasswordSource.NONE)) {
             DataDirUsage first = ScanDataDir.scan(session, folders, true, Progress.NONE, new Cancellation());
             Process du = new ProcessBuilder("du", "-s", "--apparent-size", "-b", demo.toString()).start();

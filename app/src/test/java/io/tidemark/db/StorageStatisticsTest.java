@@ -99,7 +99,7 @@ class StorageStatisticsTest {
     void sqliteFiguresComeFromDbstatAndTheFreeList() throws Exception {
         Path file = temp.resolve("lab.sqlite3");
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE events (id integer PRIMARY KEY, at text NOT NULL, body text NOT NULL)");
+            s.execute("CREATE TABLE events (id integer PRIMARY KEY, at text NOT NULL, body text NOT NULL UNIQUE)");
             s.execute("CREATE INDEX events_at ON events (at)");
             s.execute("WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 20000)"
                     + " INSERT INTO events SELECT n, printf('2026-11-%02d', n % 28 + 1), hex(randomblob(60)) FROM g");
@@ -112,6 +112,11 @@ class StorageStatisticsTest {
             assertThat(events.rows()).isEqualTo(20_000);
             assertThat(events.rowsExact()).isFalse();
             assertThat(events.indexBytes()).isPositive();
+            long indexPages;
+            try (Connection c = db.connection()) {
+                indexPages = single(c, "SELECT sum(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE type = 'index')");
+            }
+            assertThat(events.indexBytes()).as("the UNIQUE constraint's automatic index counts too").isEqualTo(indexPages);
             assertThat(events.tableBytes() + events.indexBytes()).isEqualTo(events.totalBytes());
             assertThat(before.totalBytes()).isEqualTo(java.nio.file.Files.size(file));
             assertThat(before.freeListBytes()).isZero();

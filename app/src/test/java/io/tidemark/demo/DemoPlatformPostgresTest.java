@@ -67,6 +67,27 @@ class DemoPlatformPostgresTest {
 
         assertThatThrownBy(() -> new DemoPlatformBuilder(new DemoSpec(temp.resolve("again"), 4, 35, 11, DemoScale.SMALL, url, lastDay, false))
                 .build(Progress.NONE, new Cancellation()))
-                .isInstanceOf(TidemarkException.class).hasMessageContaining("already has platform tables");
+                .isInstanceOf(TidemarkException.class).hasMessageContaining("already holds a demo platform");
+        DemoReport replaced = new DemoPlatformBuilder(new DemoSpec(temp.resolve("again"), 4, 35, 11, DemoScale.SMALL, url, lastDay, true))
+                .build(Progress.NONE, new Cancellation());
+        assertThat(replaced.rowsPerTable()).isEqualTo(pg.rowsPerTable());
+    }
+
+    @Test
+    void neverDropsTablesItDidNotCreate() throws Exception {
+        String url = TestPostgres.newDatabase();
+        try (PlatformDatabase db = PlatformDatabase.open(DatabaseTarget.parse(url), null, PasswordSource.NONE);
+             Connection c = db.connection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE cconfig (id bigint PRIMARY KEY, name text)");
+            s.execute("INSERT INTO cconfig VALUES (1, 'production-tenant')");
+        }
+        assertThatThrownBy(() -> new DemoPlatformBuilder(new DemoSpec(temp.resolve("prod"), 4, 35, 11, DemoScale.SMALL, url,
+                LocalDate.of(2026, 11, 20), true)).build(Progress.NONE, new Cancellation()))
+                .isInstanceOf(TidemarkException.class).hasMessageContaining("never drops them");
+        try (PlatformDatabase db = PlatformDatabase.open(DatabaseTarget.parse(url), null, PasswordSource.NONE);
+             Connection c = db.connection(); ResultSet rs = c.createStatement().executeQuery("SELECT name FROM cconfig")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("production-tenant");
+        }
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The DATA_DIR scan on real files: every byte in its place, as du and stat count them. */
-class DataDirScannerTest {
+public class DataDirScannerTest {
 
     @TempDir
     Path temp;
@@ -133,8 +133,19 @@ class DataDirScannerTest {
         return Long.parseLong(out.split("\\s+")[0]);
     }
 
+    /** Folders as they are on a live share: last changed a while ago (a folder changed this very second is not trusted). */
+    public static void ageFolders(Path root) throws IOException {
+        FileTime hourAgo = FileTime.from(Instant.now().minusSeconds(3600));
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.setLastModifiedTime(p, hourAgo);
+            }
+        }
+    }
+
     @Test
     void aRescanReusesUnchangedFoldersAndSeesWhatChanged() throws IOException {
+        ageFolders(dataDir);
         ScanMemory memory = new ScanMemory();
         DataDirUsage first = scan(memory, layout());
         assertThat(first.reusedFolders()).isZero();
@@ -152,6 +163,22 @@ class DataDirScannerTest {
     }
 
     @Test
+    void aFolderRememberedForOneTenantIsListedAfreshWhenTheLayoutChanges() throws IOException {
+        ageFolders(dataDir);
+        ScanMemory memory = new ScanMemory();
+        scan(memory, layout());
+        // The platform gains a tenant whose folder was until now "other files" in DATA_DIR.
+        write("exports/keep.txt", 1);
+        List<TenantFolders> tenants = new java.util.ArrayList<>(layout().tenants());
+        tenants.add(new TenantFolders("exports", dataDir.resolve("exports"), dataDir.resolve("exports")));
+        DataDirLayout withExports = new DataDirLayout(dataDir, dataDir.resolve("logs"), tenants, "archive", "logs/jobs", "logs/runs",
+                List.of("platform.sqlite3"));
+        DataDirUsage usage = scan(memory, withExports);
+        assertThat(usage.tenant("exports", FileCategory.TENANT_OTHER).bytes()).isEqualTo(301);
+        assertThat(usage.unassigned().bytes()).isZero();
+    }
+
+    @Test
     void anUnsafeTenantNameIsReportedAndNothingOutsideIsCounted() {
         DataDirUsage usage = scan(new ScanMemory(), layout("../elsewhere"));
         assertThat(usage.tenants()).doesNotContainKey("../elsewhere");
@@ -164,6 +191,20 @@ class DataDirScannerTest {
         DataDirUsage usage = scan(new ScanMemory(), layout("never-created"));
         assertThat(usage.tenants().get("never-created")).isEmpty();
         assertThat(usage.problems()).noneMatch(p -> p.kind().equals("vanished"));
+    }
+
+    @Test
+    void twoTenantsPointingAtOneFolderAreCountedOnceAndReported() {
+        List<TenantFolders> tenants = new java.util.ArrayList<>(layout().tenants());
+        tenants.add(new TenantFolders("acme-copy", dataDir.resolve("acme"), dataDir.resolve("acme")));
+        DataDirUsage usage = scan(new ScanMemory(), new DataDirLayout(dataDir, dataDir.resolve("logs"), tenants, "archive",
+                "logs/jobs", "logs/runs", List.of("platform.sqlite3")));
+        assertThat(usage.tenant("acme", FileCategory.ARCHIVES).bytes()).isEqualTo(6200);
+        assertThat(usage.tenant("acme-copy", FileCategory.ARCHIVES).bytes()).isZero();
+        assertThat(usage.problems()).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo("shared-folder");
+            assertThat(p.leftSomethingOut()).isTrue();
+        });
     }
 
     @Test

@@ -8,4 +8,9 @@ package io.tidemark.core.storage;
  * @param message what happened, in plain words
  */
 public record ScanProblem(String path, String kind, String message) {
+
+    /** Whether something was left uncounted (a link not followed is counted as a link: it is only worth knowing). */
+    public boolean leftSomethingOut() {
+        return !"link-outside".equals(kind);
+    }
 }

@@ -24,6 +24,7 @@ public final class OverviewViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final TaskExecutor tasks;
+    private long requests;
     private final ReadOnlyObjectWrapper<OverviewFigures> figures = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper databaseSize = new ReadOnlyStringWrapper("—");
@@ -48,6 +49,7 @@ public final class OverviewViewModel {
     /** Reads the figures of {@code session} in the background; clears the screen when there is no platform. */
     public void refresh(PlatformSession session) {
         if (session == null) {
+            requests++;
             figures.set(null);
             tables.clear();
             status.set("No platform open.");
@@ -55,9 +57,16 @@ public final class OverviewViewModel {
         }
         loading.set(true);
         status.set("Reading figures…");
-        tasks.submit("Reading the overview", (progress, cancel) -> ReadOverview.read(session), this::show, failure -> {
-            loading.set(false);
-            status.set(failure instanceof TidemarkException ? failure.getMessage() : "Reading the overview failed: " + failure);
+        long request = ++requests;
+        tasks.submit("Reading the overview", (progress, cancel) -> ReadOverview.read(session), f -> {
+            if (request == requests) {
+                show(f); // an older read finishing late (a slow server) never covers a newer one
+            }
+        }, failure -> {
+            if (request == requests) {
+                loading.set(false);
+                status.set(failure instanceof TidemarkException ? failure.getMessage() : "Reading the overview failed: " + failure);
+            }
         });
     }
 

@@ -53,6 +53,8 @@ public final class MainViewModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.OVERVIEW);
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private UiSettings settings;
+    /** Counts connection attempts, so only the newest one's outcome is shown. */
+    private long attempts;
 
     public MainViewModel(UserFolders folders, TaskExecutor tasks, DialogService dialogs) {
         this.folders = folders;
@@ -82,6 +84,9 @@ public final class MainViewModel {
 
     /** Opens the bundled demo platform, building it first if needed. */
     public void openDemo() {
+        if (connectionState.get() == ConnectionState.CONNECTING) {
+            return; // a second click while the first is still building or connecting
+        }
         connectionState.set(ConnectionState.CONNECTING);
         tasks.submit("Preparing the demo platform",
                 (progress, cancel) -> DemoPlatform.ensure(folders, progress, cancel),
@@ -111,24 +116,40 @@ public final class MainViewModel {
         connectionState.set(ConnectionState.CONNECTING);
         lastError.set("");
         PasswordSource passwords = this::askPasswordOnFxThread;
+        long attempt = ++attempts;
         tasks.submit("Connecting to " + spec.name(),
                 (progress, cancel) -> {
                     PlatformSession opened = PlatformSession.open(spec, passwords);
-                    return new Opened(opened, opened.tenants());
+                    try {
+                        return new Opened(attempt, opened, opened.tenants());
+                    } catch (RuntimeException e) {
+                        opened.close();
+                        throw e;
+                    }
                 },
                 this::opened,
-                this::failed);
+                failure -> {
+                    if (attempt == attempts) {
+                        failed(failure);
+                    }
+                });
     }
 
-    private record Opened(PlatformSession session, List<Tenant> tenants) {
+    private record Opened(long attempt, PlatformSession session, List<Tenant> tenants) {
     }
 
     private void opened(Opened opened) {
+        if (opened.attempt() != attempts) {
+            // A later connection was asked for while this one was opening: this one is not wanted any more.
+            tasks.submit(null, (progress, cancel) -> { opened.session().close(); return null; }, ignored -> { }, ignored -> { });
+            return;
+        }
         PlatformSession previous = session.get();
         PlatformSession now = opened.session();
         session.set(now);
         if (previous != null) {
-            previous.close();
+            // Closing a pool waits for its connections: never on the FX thread.
+            tasks.submit(null, (progress, cancel) -> { previous.close(); return null; }, ignored -> { }, ignored -> { });
         }
         tenantChoices.setAll(ALL_TENANTS);
         opened.tenants().forEach(t -> tenantChoices.add(t.name()));
@@ -198,6 +219,7 @@ public final class MainViewModel {
 
     /** Closes the open platform. */
     public void close() {
+        attempts++; // anything still opening is not wanted any more
         PlatformSession open = session.get();
         if (open != null) {
             open.close();
