@@ -58,6 +58,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void windowBoundsAndThemeAreRememberedForTheNextStart() {
+        UserFolders folders = new UserFolders(home.resolve("config"), home.resolve("data"));
+        MainViewModel first = new MainViewModel(folders, new CurrentThreadTaskExecutor(), new ScriptedDialogs());
+        first.darkProperty().set(true);
+        first.rememberWindow(new io.tidemark.config.UiSettings.WindowBounds(40, 30, 1333, 777, false));
+
+        MainViewModel next = new MainViewModel(folders, new CurrentThreadTaskExecutor(), new ScriptedDialogs());
+        assertThat(next.darkProperty().get()).isTrue();
+        assertThat(next.savedWindow()).hasValueSatisfying(b -> {
+            assertThat(b.width()).isEqualTo(1333);
+            assertThat(b.x()).isEqualTo(40);
+        });
+    }
+
+    @Test
     void cancellingTheConnectionDialogChangesNothing() {
         UserFolders folders = new UserFolders(home.resolve("config"), home.resolve("data"));
         ScriptedDialogs dialogs = new ScriptedDialogs();
