@@ -7,6 +7,7 @@ import io.tidemark.ui.dialogs.FxDialogService;
 import io.tidemark.ui.overview.OverviewViewModel;
 import io.tidemark.ui.shell.MainView;
 import io.tidemark.ui.shell.MainViewModel;
+import io.tidemark.ui.storage.StorageViewModel;
 import io.tidemark.ui.tasks.FxTaskExecutor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -44,7 +45,7 @@ public final class TidemarkApp extends Application {
     public static Window build(Stage stage, UserFolders folders) {
         FxTaskExecutor tasks = new FxTaskExecutor();
         MainViewModel model = new MainViewModel(folders, tasks, new FxDialogService(stage));
-        MainView view = new MainView(model, new OverviewViewModel(tasks), tasks);
+        MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders), tasks);
         Scene scene = new Scene(view.root(), 1200, 760);
         Theme.apply(scene, model.darkProperty().get());
         model.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));

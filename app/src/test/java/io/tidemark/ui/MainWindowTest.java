@@ -98,6 +98,17 @@ class MainWindowTest {
         robot.interact(() -> window.model().selectedTenantProperty().set(MainViewModel.ALL_TENANTS));
         assertThat(robot.lookup(".scope-note").queryAs(Label.class).isVisible()).isFalse();
 
+        // Storage: the tenants by category, read from DATA_DIR in the background.
+        robot.interact(() -> window.model().screenProperty().set(Screen.STORAGE));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
+                && l.getText().startsWith("Last scan")).tryQuery().isPresent());
+        robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        TableView<?> tenants = robot.lookup("#tenants").queryTableView();
+        assertThat(tenants.getItems()).hasSize(8);
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(robot, "storage.png");
+        robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
+
         // Navigation: a screen that is not built yet says so instead of showing numbers.
         ListView<?> navigation = robot.lookup(".navigation").queryListView();
         robot.interact(() -> navigation.getSelectionModel().select(Screen.PURGE.ordinal()));

@@ -109,7 +109,7 @@ public final class OverviewViewModel {
     public void showTenant(String tenant) {
         scopeNote.set(tenant == null || tenant.equals(io.tidemark.ui.shell.MainViewModel.ALL_TENANTS) ? ""
                 : "These figures cover all tenants: the database reports table sizes, not tenant shares. "
-                        + "Per-tenant usage of " + tenant + " is not measured yet.");
+                        + tenant + "'s files, by category, are on the Storage screen; its share of the tables is not measured yet.");
     }
 
     public ReadOnlyStringProperty scopeNoteProperty() {

@@ -3,6 +3,8 @@ package io.tidemark.ui.shell;
 import io.tidemark.ui.ViewLoader;
 import io.tidemark.ui.overview.OverviewView;
 import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.storage.StorageView;
+import io.tidemark.ui.storage.StorageViewModel;
 import io.tidemark.ui.tasks.FxTaskExecutor;
 import io.tidemark.ui.tasks.RunningTask;
 import javafx.beans.binding.Bindings;
@@ -44,12 +46,17 @@ public final class MainView {
     private final OverviewViewModel overviewModel;
     private final OverviewView overview;
     private final Node welcome;
+    private final StorageViewModel storageModel;
+    private final StorageView storage;
+    private Object storageScannedFor;
 
-    public MainView(MainViewModel model, OverviewViewModel overviewModel, FxTaskExecutor tasks) {
+    public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
         this.model = model;
         this.overviewModel = overviewModel;
+        this.storageModel = storageModel;
         ViewLoader.load(this);
         this.overview = new OverviewView(overviewModel);
+        this.storage = new StorageView(storageModel);
         this.welcome = welcomePane();
 
         platformTitle.textProperty().bind(model.platformTitleProperty());
@@ -79,8 +86,14 @@ public final class MainView {
                 model.screenProperty().set(now);
             }
         });
-        model.screenProperty().addListener((obs, was, now) -> showScreen());
-        model.selectedTenantProperty().addListener((obs, was, now) -> overviewModel.showTenant(now));
+        model.screenProperty().addListener((obs, was, now) -> {
+            navigation.getSelectionModel().select(now); // the list follows however the screen was changed
+            showScreen();
+        });
+        model.selectedTenantProperty().addListener((obs, was, now) -> {
+            overviewModel.showTenant(now);
+            storageModel.showTenant(now);
+        });
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
             showScreen();
@@ -132,9 +145,23 @@ public final class MainView {
             node = welcome;
         } else {
             Screen screen = model.screenProperty().get();
-            node = screen == Screen.OVERVIEW ? overview.root() : pendingPane(screen);
+            node = switch (screen) {
+                case OVERVIEW -> overview.root();
+                case STORAGE -> storageShown();
+                default -> pendingPane(screen);
+            };
         }
         content.getChildren().setAll(node);
+    }
+
+    /** The Storage screen, scanning the open platform the first time it is shown for it (a scan reads every folder). */
+    private Node storageShown() {
+        Object open = model.sessionProperty().get();
+        if (open != storageScannedFor) {
+            storageScannedFor = open;
+            storageModel.scan(model.sessionProperty().get(), false);
+        }
+        return storage.root();
     }
 
     private Node welcomePane() {

@@ -3,8 +3,7 @@ package io.tidemark.ui.shell;
 /** The screens of the main window, in navigation order. */
 public enum Screen {
     OVERVIEW("Overview", null),
-    STORAGE("Storage", "Where every byte of the database and DATA_DIR is, per tenant, with quotas: tables with rows, "
-            + "table, index and TOAST bytes, dead rows and bloat; per-tenant usage by category; a treemap; CSV export."),
+    STORAGE("Storage", null),
     GROWTH("Growth", "Storage history from snapshots and from the data itself, charts per table, tenant and category, "
             + "and a forecast of when the disk or a quota fills."),
     LOGS("Logs", "Every service, job and run log per tenant in one tree, with a viewer that opens multi-gigabyte files "

@@ -1,0 +1,15 @@
+package io.tidemark.actions;
+
+import io.tidemark.core.DiskSpace;
+import io.tidemark.core.storage.DataDirUsage;
+import io.tidemark.core.storage.DatabaseStorage;
+
+/**
+ * The storage review of one platform: its database's tables, its DATA_DIR by tenant and category, and the disk.
+ *
+ * @param database the database's storage
+ * @param dataDir  DATA_DIR's usage, or null when the connection has no DATA_DIR
+ * @param disk     the filesystem holding DATA_DIR, or null
+ */
+public record StorageReport(DatabaseStorage database, DataDirUsage dataDir, DiskSpace disk) {
+}

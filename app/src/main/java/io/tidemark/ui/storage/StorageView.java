@@ -1,0 +1,207 @@
+package io.tidemark.ui.storage;
+
+import io.tidemark.core.ByteSize;
+import io.tidemark.ui.ViewLoader;
+import io.tidemark.ui.storage.StorageViewModel.FamilyLine;
+import io.tidemark.ui.storage.StorageViewModel.TableLine;
+import io.tidemark.ui.storage.StorageViewModel.TenantLine;
+import java.io.File;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.stage.FileChooser;
+
+/** The Storage screen: sortable tables of raw figures shown in words, with exact values in tooltips. */
+public final class StorageView {
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    @FXML private Parent root;
+    @FXML private Button rescanButton;
+    @FXML private Button fullRescanButton;
+    @FXML private Button exportButton;
+    @FXML private Label summary;
+    @FXML private TabPane tabs;
+    @FXML private Tab tablesTab;
+    @FXML private Tab tenantsTab;
+    @FXML private Tab problemsTab;
+    @FXML private TableView<TableLine> tables;
+    @FXML private TableView<TenantLine> tenants;
+    @FXML private TableView<FamilyLine> serviceLogs;
+    @FXML private ListView<String> problems;
+    @FXML private Label status;
+
+    public StorageView(StorageViewModel model) {
+        ViewLoader.load(this);
+        summary.textProperty().bind(model.summaryProperty());
+        status.textProperty().bind(model.statusProperty());
+        rescanButton.setOnAction(e -> model.rescan(false));
+        rescanButton.setTooltip(new Tooltip("Read the table statistics again and walk only the folders changed since the last scan"));
+        fullRescanButton.setOnAction(e -> model.rescan(true));
+        fullRescanButton.setTooltip(new Tooltip("Forget what earlier scans learnt and walk every folder of DATA_DIR"));
+        rescanButton.disableProperty().bind(model.loadingProperty());
+        fullRescanButton.disableProperty().bind(model.loadingProperty());
+        exportButton.disableProperty().bind(model.reportProperty().isNull().or(model.loadingProperty()));
+        exportButton.setOnAction(e -> export(model));
+        problemsTab.textProperty().bind(Bindings.size(model.problems()).asString("Warnings (%d)"));
+        problems.setItems(model.problems());
+        problems.setPlaceholder(new Label("Every file was counted"));
+
+        tables.getColumns().setAll(java.util.List.of(
+                text("Table", TableLine::table, 220, l -> l.inProfile() ? "Managed by the platform profile" : "Not in the platform profile"),
+                count("Rows", TableLine::rows, l -> l.rowsExact() ? "Counted" : "Estimate from statistics", l -> !l.rowsExact()),
+                bytes("Table", TableLine::tableBytes, "The table's own pages"),
+                bytes("Indexes", TableLine::indexBytes, "All its indexes"),
+                bytes("TOAST", TableLine::toastBytes, "Out-of-line values (PostgreSQL)"),
+                bytes("Total", TableLine::totalBytes, "Table, indexes and TOAST"),
+                count("Dead rows", TableLine::deadRows, l -> "pg_stat_user_tables.n_dead_tup", l -> false),
+                bytes("Bloat", TableLine::bloatBytes, null, TableLine::bloatSource),
+                date("Last vacuum", TableLine::lastVacuum),
+                date("Last analyze", TableLine::lastAnalyze)));
+        SortedList<TableLine> sortedTables = new SortedList<>(model.tables());
+        sortedTables.comparatorProperty().bind(tables.comparatorProperty());
+        tables.setItems(sortedTables);
+        tables.setPlaceholder(new Label("No tables read yet"));
+
+        tenants.getColumns().setAll(java.util.List.of(
+                text("Tenant", TenantLine::tenant, 200, l -> null),
+                bytes("Archives", TenantLine::archiveBytes, "Files under the tenant's archive folder"),
+                bytes("Job logs", TenantLine::jobLogBytes, "Aggregated per-day job logs, wherever the tenant's settings put them"),
+                bytes("Run logs", TenantLine::runLogBytes, "Per-run logs"),
+                bytes("Other", TenantLine::otherBytes, "Anything else in the tenant's folders"),
+                bytes("Total", TenantLine::totalBytes, "All of the tenant's files"),
+                count("Files", TenantLine::files, l -> null, l -> false),
+                date("Oldest", TenantLine::oldest),
+                date("Newest", TenantLine::newest)));
+        SortedList<TenantLine> sortedTenants = new SortedList<>(model.tenants());
+        sortedTenants.comparatorProperty().bind(tenants.comparatorProperty());
+        tenants.setItems(sortedTenants);
+        tenants.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tenants.setPlaceholder(new Label("No DATA_DIR scanned"));
+
+        serviceLogs.getColumns().setAll(java.util.List.of(
+                text("Rotation family", FamilyLine::family, 300, l -> "The log with its rotated backups (.1 … .N, .gz)"),
+                bytes("Size", FamilyLine::bytes, "All files of the family"),
+                count("Files", FamilyLine::files, l -> null, l -> false),
+                date("Newest", FamilyLine::newest)));
+        SortedList<FamilyLine> sortedFamilies = new SortedList<>(model.serviceLogs());
+        sortedFamilies.comparatorProperty().bind(serviceLogs.comparatorProperty());
+        serviceLogs.setItems(sortedFamilies);
+        serviceLogs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        serviceLogs.setPlaceholder(new Label("No service logs found"));
+    }
+
+    private void export(StorageViewModel model) {
+        boolean tenantsShown = tabs.getSelectionModel().getSelectedItem() == tenantsTab;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(tenantsShown ? "Export tenants as CSV" : "Export tables as CSV");
+        chooser.setInitialFileName(tenantsShown ? "tidemark-tenants.csv" : "tidemark-tables.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        if (tenantsShown) {
+            model.exportTenants(file.toPath(), this::said);
+        } else {
+            model.exportTables(file.toPath(), this::said);
+        }
+    }
+
+    private void said(String outcome) {
+        status.textProperty().unbind();
+        status.setText(outcome);
+    }
+
+    private static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width, Function<S, String> tip) {
+        TableColumn<S, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> cell(v -> v, tip));
+        return column;
+    }
+
+    private static <S> TableColumn<S, Long> bytes(String title, Function<S, Long> value, String meaning) {
+        return bytes(title, value, meaning, null);
+    }
+
+    private static <S> TableColumn<S, Long> bytes(String title, Function<S, Long> value, String meaning, Function<S, String> source) {
+        TableColumn<S, Long> column = new TableColumn<>(title);
+        column.setPrefWidth(100);
+        column.getStyleClass().add("numeric");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long v, boolean empty) {
+                super.updateItem(v, empty);
+                S row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || v == null ? null : v < 0 ? "?" : ByteSize.format(v));
+                setTooltip(row == null || v == null ? null : new Tooltip((v < 0 ? "Unknown" : ByteSize.count(v) + " bytes")
+                        + (meaning == null ? "" : " · " + meaning) + (source == null ? "" : " · " + source.apply(row))));
+            }
+        });
+        return column;
+    }
+
+    private static <S> TableColumn<S, Long> count(String title, Function<S, Long> value, Function<S, String> tip,
+                                                   java.util.function.Predicate<S> estimate) {
+        TableColumn<S, Long> column = new TableColumn<>(title);
+        column.setPrefWidth(110);
+        column.getStyleClass().add("numeric");
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long v, boolean empty) {
+                super.updateItem(v, empty);
+                S row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || v == null || row == null ? null : v < 0 ? "–" : (estimate.test(row) ? "≈ " : "") + ByteSize.count(v));
+                String t = row == null ? null : tip.apply(row);
+                setTooltip(t == null ? null : new Tooltip(t));
+            }
+        });
+        return column;
+    }
+
+    private static <S> TableColumn<S, Instant> date(String title, Function<S, Instant> value) {
+        TableColumn<S, Instant> column = new TableColumn<>(title);
+        column.setPrefWidth(140);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.setCellFactory(c -> cell(v -> v == null ? "—" : DAY_TIME.format(v), row -> null));
+        return column;
+    }
+
+    private static <S, T> TableCell<S, T> cell(Function<T, String> format, Function<S, String> tip) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                S row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || row == null ? null : format.apply(v));
+                String t = row == null ? null : tip.apply(row);
+                setTooltip(t == null ? null : new Tooltip(t));
+            }
+        };
+    }
+
+    /** The screen's root node. */
+    public Parent root() {
+        return root;
+    }
+}
