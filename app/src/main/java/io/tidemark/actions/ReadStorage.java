@@ -17,15 +17,18 @@ public final class ReadStorage {
      * Reads it.
      *
      * @param reuse whether the DATA_DIR walk may reuse what the last scan learnt about unchanged folders
+     * @param exact whether to count every table's rows and measure bloat (reads every table)
      */
-    public static StorageReport read(PlatformSession session, UserFolders folders, boolean reuse, Progress progress,
+    public static StorageReport read(PlatformSession session, UserFolders folders, boolean reuse, boolean exact, Progress progress,
                                      Cancellation cancellation) {
         progress.report(-1, "Reading table statistics");
-        DatabaseStorage database = ReadOverview.readStorage(session, false, cancellation);
+        DatabaseStorage database = ReadOverview.readStorage(session, exact, cancellation);
+        progress.report(-1, "Counting rows per tenant");
+        var tenantRows = ReadTenantShares.read(session, database, cancellation);
         cancellation.checkpoint();
         DataDirUsage usage = session.dataDir().isPresent()
                 ? ScanDataDir.scan(session, folders, reuse, progress, cancellation)
                 : null;
-        return new StorageReport(database, usage, session.dataDir().map(Disks::spaceOf).orElse(null));
+        return new StorageReport(database, usage, session.dataDir().map(Disks::spaceOf).orElse(null), tenantRows);
     }
 }

@@ -36,13 +36,15 @@ public final class StorageCsv {
         }
         var usage = report.dataDir();
         write(file, List.of("tenant", "archive_bytes", "job_log_bytes", "run_log_bytes", "other_bytes", "total_bytes", "files",
-                "oldest", "newest"),
+                "oldest", "newest", "db_rows", "db_bytes", "db_rows_exact"),
                 usage.tenants().entrySet().stream().map(e -> {
                     Usage all = e.getValue().values().stream().reduce(Usage.NONE, Usage::plus);
+                    var rows = report.tenantRows().get(e.getKey());
                     return List.<Object>of(e.getKey(), bytes(e.getValue(), FileCategory.ARCHIVES), bytes(e.getValue(), FileCategory.JOB_LOGS),
                             bytes(e.getValue(), FileCategory.RUN_LOGS), bytes(e.getValue(), FileCategory.TENANT_OTHER), all.bytes(),
                             all.files(), all.isEmpty() ? "" : Instant.ofEpochMilli(all.oldestMillis()).toString(),
-                            all.isEmpty() ? "" : Instant.ofEpochMilli(all.newestMillis()).toString());
+                            all.isEmpty() ? "" : Instant.ofEpochMilli(all.newestMillis()).toString(),
+                            rows == null ? 0 : rows.rows(), rows == null ? 0 : rows.bytes(), rows == null || rows.exact());
                 }).toList());
     }
 

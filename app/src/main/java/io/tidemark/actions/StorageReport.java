@@ -10,6 +10,8 @@ import io.tidemark.core.storage.DatabaseStorage;
  * @param database the database's storage
  * @param dataDir  DATA_DIR's usage, or null when the connection has no DATA_DIR
  * @param disk     the filesystem holding DATA_DIR, or null
+ * @param tenantRows each tenant's share of the profile's tables, by tenant name
  */
-public record StorageReport(DatabaseStorage database, DataDirUsage dataDir, DiskSpace disk) {
+public record StorageReport(DatabaseStorage database, DataDirUsage dataDir, DiskSpace disk,
+                            java.util.Map<String, io.tidemark.core.storage.TenantDatabaseUsage> tenantRows) {
 }

@@ -1,9 +1,8 @@
 package io.tidemark.cli;
 
-import io.tidemark.actions.OverviewFigures;
 import io.tidemark.actions.PlatformSession;
-import io.tidemark.actions.ReadOverview;
-import io.tidemark.actions.ScanDataDir;
+import io.tidemark.actions.ReadStorage;
+import io.tidemark.actions.StorageReport;
 import io.tidemark.config.ConfigMapper;
 import io.tidemark.config.UserFolders;
 import io.tidemark.core.ByteSize;
@@ -11,6 +10,7 @@ import io.tidemark.core.Cancellation;
 import io.tidemark.core.storage.DataDirUsage;
 import io.tidemark.core.storage.DatabaseStorage;
 import io.tidemark.core.storage.TableStats;
+import io.tidemark.core.storage.TenantDatabaseUsage;
 import io.tidemark.core.storage.FileCategory;
 import io.tidemark.core.storage.ScanProblem;
 import io.tidemark.core.storage.Usage;
@@ -53,25 +53,25 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (PlatformSession session = PlatformSession.open(connection.spec(), new ConsolePasswords())) {
-            OverviewFigures figures = ReadOverview.read(session);
-            DatabaseStorage storage = ReadOverview.readStorage(session, exact, new Cancellation());
-            DataDirUsage usage = session.dataDir().isPresent()
-                    ? ScanDataDir.scan(session, UserFolders.current(), !full, new TerminalProgress(command.commandLine().getErr(), !json),
-                            new Cancellation())
-                    : null;
+            StorageReport report = ReadStorage.read(session, UserFolders.current(), !full, exact,
+                    new TerminalProgress(command.commandLine().getErr(), !json), new Cancellation());
+            DatabaseStorage storage = report.database();
+            DataDirUsage usage = report.dataDir();
             PrintWriter out = command.commandLine().getOut();
             if (json) {
-                out.println(ConfigMapper.json().writeValueAsString(asJson(figures, storage, usage)));
+                out.println(ConfigMapper.json().writeValueAsString(asJson(session, report)));
             } else {
-                print(out, figures, storage, usage);
+                print(out, session, report);
             }
             out.flush();
             return usage != null && usage.problems().stream().anyMatch(ScanProblem::leftSomethingOut) ? ExitCode.PARTIAL : ExitCode.OK;
         }
     }
 
-    private static void print(PrintWriter out, OverviewFigures f, DatabaseStorage storage, DataDirUsage usage) {
-        out.printf("Database   %s · %s%s%n", f.database().engineLabel(), ByteSize.format(storage.totalBytes()),
+    private static void print(PrintWriter out, PlatformSession session, StorageReport report) {
+        DatabaseStorage storage = report.database();
+        DataDirUsage usage = report.dataDir();
+        out.printf("Database   %s · %s%s%n", session.info().engineLabel(), ByteSize.format(storage.totalBytes()),
                 storage.freeListBytes() > 0 ? " · " + ByteSize.format(storage.freeListBytes()) + " free pages VACUUM would return" : "");
         out.printf("%n%-28s %14s %10s %10s %10s %10s %12s %10s%n", "Table", "Rows", "Table", "Indexes", "TOAST", "Total", "Dead rows", "Bloat");
         for (TableStats t : storage.tables()) {
@@ -89,18 +89,22 @@ final class ScanCommand implements Callable<Integer> {
         }
         out.printf("DATA_DIR   %s · %s in %,d files · scanned in %.2f s (%,d folders reused)%n", usage.dataDir(),
                 ByteSize.format(usage.totalBytes()), usage.fileTotal().files(), usage.took().toMillis() / 1000.0, usage.reusedFolders());
-        if (f.dataDir() != null) {
-            out.printf("Disk       %s free of %s%n", ByteSize.format(f.dataDir().freeBytes()), ByteSize.format(f.dataDir().totalBytes()));
+        if (report.disk() != null) {
+            out.printf("Disk       %s free of %s%n", ByteSize.format(report.disk().freeBytes()), ByteSize.format(report.disk().totalBytes()));
         }
         out.println();
-        out.printf("%-24s %12s %12s %12s %12s %10s%n", "Tenant", "Archives", "Job logs", "Run logs", "Other", "Files");
+        out.printf("%-24s %12s %12s %12s %12s %10s %14s %10s%n", "Tenant", "Archives", "Job logs", "Run logs", "Other", "Files",
+                "DB rows", "DB bytes");
         usage.tenants().forEach((tenant, byCategory) -> {
             long files = byCategory.values().stream().mapToLong(Usage::files).sum();
-            out.printf("%-24s %12s %12s %12s %12s %,10d%n", tenant,
+            TenantDatabaseUsage rows = report.tenantRows().get(tenant);
+            out.printf("%-24s %12s %12s %12s %12s %,10d %14s %10s%n", tenant,
                     ByteSize.format(usage.tenant(tenant, FileCategory.ARCHIVES).bytes()),
                     ByteSize.format(usage.tenant(tenant, FileCategory.JOB_LOGS).bytes()),
                     ByteSize.format(usage.tenant(tenant, FileCategory.RUN_LOGS).bytes()),
-                    ByteSize.format(usage.tenant(tenant, FileCategory.TENANT_OTHER).bytes()), files);
+                    ByteSize.format(usage.tenant(tenant, FileCategory.TENANT_OTHER).bytes()), files,
+                    rows == null ? "0" : (rows.exact() ? "" : "≈") + ByteSize.count(rows.rows()),
+                    rows == null ? "0 bytes" : ByteSize.format(rows.bytes()));
         });
         out.println();
         out.printf("%-40s %12s %6s%n", "Service log family", "Size", "Files");
@@ -111,11 +115,13 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> asJson(OverviewFigures f, DatabaseStorage storage, DataDirUsage usage) {
+    private static Map<String, Object> asJson(PlatformSession session, StorageReport report) {
+        DatabaseStorage storage = report.database();
+        DataDirUsage usage = report.dataDir();
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, Object> database = new LinkedHashMap<>();
-        database.put("engine", f.database().kind().displayName());
-        database.put("version", f.database().version());
+        database.put("engine", session.info().kind().displayName());
+        database.put("version", session.info().version());
         database.put("total_bytes", storage.totalBytes());
         database.put("free_list_bytes", storage.freeListBytes());
         database.put("pgstattuple", storage.pgstattuple());
@@ -157,6 +163,11 @@ final class ScanCommand implements Callable<Integer> {
                 t.put("run_log_bytes", usage.tenant(tenant, FileCategory.RUN_LOGS).bytes());
                 t.put("other_bytes", usage.tenant(tenant, FileCategory.TENANT_OTHER).bytes());
                 t.put("files", byCategory.values().stream().mapToLong(Usage::files).sum());
+                TenantDatabaseUsage rows = report.tenantRows().get(tenant);
+                t.put("db_rows", rows == null ? 0 : rows.rows());
+                t.put("db_bytes", rows == null ? 0 : rows.bytes());
+                t.put("db_rows_exact", rows == null || rows.exact());
+                t.put("db_rows_relative_error", rows == null ? 0 : rows.relativeError());
                 t.put("oldest", instant(byCategory.values().stream().mapToLong(Usage::oldestMillis).min().orElse(Long.MAX_VALUE)));
                 t.put("newest", instant(byCategory.values().stream().mapToLong(Usage::newestMillis).max().orElse(Long.MIN_VALUE)));
                 tenants.add(t);
@@ -178,10 +189,10 @@ final class ScanCommand implements Callable<Integer> {
             json.put("data_dir", dataDir);
             usage.problems().forEach(p -> warnings.add(p.kind() + ": " + p.path() + ": " + p.message()));
         }
-        if (f.dataDir() != null) {
+        if (report.disk() != null) {
             Map<String, Object> disk = new LinkedHashMap<>();
-            disk.put("total_bytes", f.dataDir().totalBytes());
-            disk.put("free_bytes", f.dataDir().freeBytes());
+            disk.put("total_bytes", report.disk().totalBytes());
+            disk.put("free_bytes", report.disk().freeBytes());
             json.put("disk", disk);
         }
         json.put("warnings", warnings);

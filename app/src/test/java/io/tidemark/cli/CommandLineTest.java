@@ -75,6 +75,8 @@ class CommandLineTest {
         JsonNode scanned = ConfigMapper.json().readTree(out.toString());
         assertThat(scanned.get("data_dir").get("tenants")).hasSize(3);
         assertThat(scanned.get("data_dir").get("tenants").get(0).get("job_log_bytes").asLong()).isPositive();
+        assertThat(scanned.get("data_dir").get("tenants").findValuesAsText("db_rows")).allSatisfy(rows -> assertThat(Long.parseLong(rows)).isPositive());
+        assertThat(scanned.get("database").get("tables").findValuesAsText("name")).contains("cpimessagelog", "tidemark_demo");
         assertThat(scanned.get("data_dir").get("service_logs").findValuesAsText("family")).contains("gunicorn.log");
         assertThat(scanned.get("disk").get("free_bytes").asLong()).isPositive();
         assertThat(scanned.get("warnings")).isEmpty();

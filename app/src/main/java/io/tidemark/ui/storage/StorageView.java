@@ -87,6 +87,8 @@ public final class StorageView {
                 bytes("Other", TenantLine::otherBytes, "Anything else in the tenant's folders"),
                 bytes("Total", TenantLine::totalBytes, "All of the tenant's files"),
                 count("Files", TenantLine::files, l -> null, l -> false),
+                count("DB rows", TenantLine::dbRows, TenantLine::dbPrecision, l -> !l.dbPrecision().startsWith("Counted")),
+                bytes("DB bytes", TenantLine::dbBytes, "Each table's bytes shared in proportion to the tenant's rows", TenantLine::dbPrecision),
                 date("Oldest", TenantLine::oldest),
                 date("Newest", TenantLine::newest)));
         SortedList<TenantLine> sortedTenants = new SortedList<>(model.tenants());

@@ -11,6 +11,7 @@ import io.tidemark.core.storage.DataDirUsage;
 import io.tidemark.core.storage.FileCategory;
 import io.tidemark.core.storage.ScanProblem;
 import io.tidemark.core.storage.TableStats;
+import io.tidemark.core.storage.TenantDatabaseUsage;
 import io.tidemark.core.storage.Usage;
 import io.tidemark.ui.shell.MainViewModel;
 import io.tidemark.ui.tasks.TaskExecutor;
@@ -42,7 +43,7 @@ public final class StorageViewModel {
 
     /** One tenant's DATA_DIR usage. */
     public record TenantLine(String tenant, long archiveBytes, long jobLogBytes, long runLogBytes, long otherBytes, long totalBytes,
-                             long files, Instant oldest, Instant newest) {
+                             long files, Instant oldest, Instant newest, long dbRows, long dbBytes, String dbPrecision) {
     }
 
     /** One service log rotation family. */
@@ -85,7 +86,7 @@ public final class StorageViewModel {
         loading.set(true);
         status.set(full ? "Scanning every folder…" : "Scanning…");
         tasks.submit(full ? "Full storage scan" : "Storage scan",
-                (progress, cancel) -> ReadStorage.read(platform, folders, !full, progress, cancel),
+                (progress, cancel) -> ReadStorage.read(platform, folders, !full, false, progress, cancel),
                 r -> {
                     if (request == requests) {
                         show(r);
@@ -122,7 +123,8 @@ public final class StorageViewModel {
         if (usage != null) {
             text.append(" · DATA_DIR ").append(ByteSize.format(usage.totalBytes())).append(" in ")
                     .append(ByteSize.count(usage.fileTotal().files())).append(" files");
-            allTenants.setAll(usage.tenants().entrySet().stream().map(e -> tenantLine(e.getKey(), e.getValue())).toList());
+            allTenants.setAll(usage.tenants().entrySet().stream()
+                    .map(e -> tenantLine(e.getKey(), e.getValue(), r.tenantRows().get(e.getKey()))).toList());
             serviceLogs.setAll(usage.serviceLogs().entrySet().stream()
                     .map(e -> new FamilyLine(e.getKey(), e.getValue().bytes(), e.getValue().files(), instant(e.getValue().newestMillis())))
                     .toList());
@@ -152,11 +154,15 @@ public final class StorageViewModel {
                 t.totalBytes(), t.deadRows(), t.bloatBytes(), t.bloatSource().label(), vacuum, analyze);
     }
 
-    private static TenantLine tenantLine(String tenant, Map<FileCategory, Usage> byCategory) {
+    private static TenantLine tenantLine(String tenant, Map<FileCategory, Usage> byCategory, TenantDatabaseUsage rows) {
         Usage all = byCategory.values().stream().reduce(Usage.NONE, Usage::plus);
+        String precision = rows == null || rows.exact() ? "Counted per tenant (grouped count on the tenant column)"
+                : String.format(java.util.Locale.ROOT, "Scaled from a sample of the largest tables (TABLESAMPLE SYSTEM): about ±%.1f %%",
+                        rows.relativeError() * 100);
         return new TenantLine(tenant, bytes(byCategory, FileCategory.ARCHIVES), bytes(byCategory, FileCategory.JOB_LOGS),
                 bytes(byCategory, FileCategory.RUN_LOGS), bytes(byCategory, FileCategory.TENANT_OTHER), all.bytes(), all.files(),
-                instant(all.oldestMillis()), instant(all.newestMillis()));
+                instant(all.oldestMillis()), instant(all.newestMillis()), rows == null ? 0 : rows.rows(), rows == null ? 0 : rows.bytes(),
+                precision);
     }
 
     private static long bytes(Map<FileCategory, Usage> byCategory, FileCategory category) {
