@@ -5,7 +5,12 @@ import io.tidemark.core.Cancellation;
 import io.tidemark.core.Progress;
 import io.tidemark.core.storage.DataDirUsage;
 import io.tidemark.core.storage.DatabaseStorage;
+import io.tidemark.config.QuotaFile;
+import io.tidemark.core.storage.QuotaCheck;
+import io.tidemark.core.storage.Quotas;
 import io.tidemark.files.Disks;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Reads the whole storage review: table statistics first (quick), then the DATA_DIR walk. */
 public final class ReadStorage {
@@ -29,6 +34,11 @@ public final class ReadStorage {
         DataDirUsage usage = session.dataDir().isPresent()
                 ? ScanDataDir.scan(session, folders, reuse, progress, cancellation)
                 : null;
-        return new StorageReport(database, usage, session.dataDir().map(Disks::spaceOf).orElse(null), tenantRows);
+        var disk = session.dataDir().map(Disks::spaceOf).orElse(null);
+        Quotas quotas = new QuotaFile(folders.config()).forConnection(session.spec().name());
+        Map<String, Long> tenantDbBytes = new HashMap<>();
+        tenantRows.forEach((tenant, rows) -> tenantDbBytes.put(tenant, rows.bytes()));
+        var warnings = QuotaCheck.check(quotas, database.totalBytes(), usage, disk == null ? -1 : disk.freeBytes(), tenantDbBytes);
+        return new StorageReport(database, usage, disk, tenantRows, warnings);
     }
 }

@@ -11,7 +11,9 @@ import io.tidemark.core.storage.DatabaseStorage;
  * @param dataDir  DATA_DIR's usage, or null when the connection has no DATA_DIR
  * @param disk     the filesystem holding DATA_DIR, or null
  * @param tenantRows each tenant's share of the profile's tables, by tenant name
+ * @param warnings limits exceeded or near, from the administrator's quota file (exceeded first)
  */
 public record StorageReport(DatabaseStorage database, DataDirUsage dataDir, DiskSpace disk,
-                            java.util.Map<String, io.tidemark.core.storage.TenantDatabaseUsage> tenantRows) {
+                            java.util.Map<String, io.tidemark.core.storage.TenantDatabaseUsage> tenantRows,
+                            java.util.List<io.tidemark.core.storage.StorageWarning> warnings) {
 }

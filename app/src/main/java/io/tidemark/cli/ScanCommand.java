@@ -85,6 +85,7 @@ final class ScanCommand implements Callable<Integer> {
         out.println();
         if (usage == null) {
             out.println("DATA_DIR   none given (--data-dir)");
+            printLimits(out, report);
             return;
         }
         out.printf("DATA_DIR   %s · %s in %,d files · scanned in %.2f s (%,d folders reused)%n", usage.dataDir(),
@@ -113,6 +114,12 @@ final class ScanCommand implements Callable<Integer> {
         for (ScanProblem p : usage.problems()) {
             out.printf("warning: %s: %s%n", p.path(), p.message());
         }
+        printLimits(out, report);
+    }
+
+    private static void printLimits(PrintWriter out, StorageReport report) {
+        report.warnings().forEach(w -> out.printf("%s: %s%n",
+                w.level() == io.tidemark.core.storage.StorageWarning.Level.EXCEEDED ? "LIMIT EXCEEDED" : "limit near", w.message()));
     }
 
     private static Map<String, Object> asJson(PlatformSession session, StorageReport report) {
@@ -195,6 +202,7 @@ final class ScanCommand implements Callable<Integer> {
             disk.put("free_bytes", report.disk().freeBytes());
             json.put("disk", disk);
         }
+        report.warnings().forEach(w -> warnings.add(0, "quota-" + w.level().name().toLowerCase(java.util.Locale.ROOT) + ": " + w.message()));
         json.put("warnings", warnings);
         return json;
     }

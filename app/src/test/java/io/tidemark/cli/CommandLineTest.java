@@ -70,8 +70,17 @@ class CommandLineTest {
         assertThat(checked.get("tables").findValuesAsText("table")).contains("cpimessagelog", "cpipayload");
 
         out.getBuffer().setLength(0);
-        assertThat(run("scan", "--db", dir.resolve("platform.sqlite3").toString(), "--data-dir", dir.toString(), "--json"))
-                .as(err.toString()).isZero();
+        // A limit the demo's tenants exceed: the scan says so (and still succeeds: everything was counted).
+        Path quotas = io.tidemark.config.UserFolders.current().config().resolve("quotas.yml");
+        java.nio.file.Files.createDirectories(quotas.getParent());
+        java.nio.file.Files.writeString(quotas, "platform.sqlite3: { per_tenant: 10kB }\n");
+        int status;
+        try {
+            status = run("scan", "--db", dir.resolve("platform.sqlite3").toString(), "--data-dir", dir.toString(), "--json");
+        } finally {
+            java.nio.file.Files.delete(quotas);
+        }
+        assertThat(status).as(err.toString()).isZero();
         JsonNode scanned = ConfigMapper.json().readTree(out.toString());
         assertThat(scanned.get("data_dir").get("tenants")).hasSize(3);
         assertThat(scanned.get("data_dir").get("tenants").get(0).get("job_log_bytes").asLong()).isPositive();
@@ -79,7 +88,7 @@ class CommandLineTest {
         assertThat(scanned.get("database").get("tables").findValuesAsText("name")).contains("cpimessagelog", "tidemark_demo");
         assertThat(scanned.get("data_dir").get("service_logs").findValuesAsText("family")).contains("gunicorn.log");
         assertThat(scanned.get("disk").get("free_bytes").asLong()).isPositive();
-        assertThat(scanned.get("warnings")).isEmpty();
+        assertThat(scanned.get("warnings")).hasSize(3).allSatisfy(w -> assertThat(w.asText()).startsWith("quota-exceeded: Tenant "));
 
         out.getBuffer().setLength(0);
         assertThat(run("check", "--db", dir.resolve("platform.sqlite3").toString())).isZero();

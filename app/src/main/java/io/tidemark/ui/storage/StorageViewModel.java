@@ -128,7 +128,9 @@ public final class StorageViewModel {
             serviceLogs.setAll(usage.serviceLogs().entrySet().stream()
                     .map(e -> new FamilyLine(e.getKey(), e.getValue().bytes(), e.getValue().files(), instant(e.getValue().newestMillis())))
                     .toList());
-            problems.setAll(usage.problems().stream().map(StorageViewModel::problem).toList());
+            problems.setAll(r.warnings().stream().map(w -> (w.level() == io.tidemark.core.storage.StorageWarning.Level.EXCEEDED
+                    ? "Limit exceeded · " : "Limit near · ") + w.message()).toList());
+            problems.addAll(usage.problems().stream().map(StorageViewModel::problem).toList());
             status.set(String.format(java.util.Locale.ROOT, "Last scan %s · %.2f s · %s folders reused", TIME.format(usage.scannedAt()),
                     usage.took().toMillis() / 1000.0, ByteSize.count(usage.reusedFolders())));
         } else {
