@@ -85,6 +85,12 @@ class MainWindowTest {
         assertThat(robot.lookup(".connection-light").queryAs(Label.class).getText()).isEqualTo("● connected");
         assertThat(robot.lookup((Label l) -> "read-write".equals(l.getText())).tryQuery()).isPresent();
 
+        // DATA_DIR's card and the largest tenants fill in when the background scan ends.
+        ListView<?> biggest = robot.lookup("#biggestTenants").queryListView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> biggest.getItems().size() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(biggest.getItems().get(0)).asString().startsWith("wayne-enterprises · ").contains("files ", "database ≈");
+        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("10,149 files · scanned")).tryQuery()).isPresent();
         snapshot(robot, "main-window.png");
         robot.interact(() -> window.model().darkProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();

@@ -3,7 +3,9 @@ package io.tidemark.ui.overview;
 import io.tidemark.ui.ViewLoader;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -29,9 +31,50 @@ public final class OverviewView {
     @FXML private TableColumn<OverviewViewModel.TableRow, String> sizeColumn;
     @FXML private Label status;
     @FXML private Label scopeNote;
+    @FXML private Label dataDirSize;
+    @FXML private Label dataDirDetail;
+    @FXML private Node databaseCard;
+    @FXML private Node dataDirCard;
+    @FXML private Node tenantsCard;
+    @FXML private Node diskCard;
+    @FXML private ListView<String> biggestTenants;
+    @FXML private ListView<String> warnings;
+    @FXML private Label warningsTitle;
 
-    public OverviewView(OverviewViewModel model) {
+    /** @param openDetail opens the screen with a card's detail (the Storage screen) */
+    public OverviewView(OverviewViewModel model, Runnable openDetail) {
         ViewLoader.load(this);
+        for (Node card : new Node[] {databaseCard, dataDirCard, tenantsCard, diskCard}) {
+            card.setOnMouseClicked(e -> openDetail.run());
+            Tooltip.install(card, new Tooltip("Open the Storage screen for the detail"));
+        }
+        dataDirSize.textProperty().bind(model.dataDirSizeProperty());
+        dataDirDetail.textProperty().bind(model.dataDirDetailProperty());
+        dataDirSize.setTooltip(new Tooltip("Every file and folder under DATA_DIR and the tenants' moved log folders, as du -sb counts them"));
+        biggestTenants.setItems(model.biggestTenants());
+        biggestTenants.setPlaceholder(new Label("Known after the first scan"));
+        biggestTenants.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openDetail.run();
+            }
+        });
+        warnings.setItems(model.warnings());
+        Label noWarnings = new Label("After each scan: limits near or exceeded (quotas.yml) and files the scan could not count");
+        noWarnings.setWrapText(true);
+        noWarnings.setMaxWidth(300);
+        warnings.setPlaceholder(noWarnings);
+        warnings.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                getStyleClass().removeAll("warning-exceeded", "warning-near");
+                if (!empty && text != null) {
+                    getStyleClass().add(text.startsWith("Limit exceeded") ? "warning-exceeded" : "warning-near");
+                }
+            }
+        });
+        warningsTitle.textProperty().bind(javafx.beans.binding.Bindings.size(model.warnings()).asString("Warnings (%d)"));
         databaseSize.textProperty().bind(model.databaseSizeProperty());
         databaseDetail.textProperty().bind(model.databaseDetailProperty());
         tenants.textProperty().bind(model.tenantsProperty());

@@ -8,6 +8,7 @@ import io.tidemark.core.storage.TableStats;
 import io.tidemark.core.TidemarkException;
 import io.tidemark.ui.tasks.TaskExecutor;
 import java.time.ZoneId;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,6 +38,10 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<TableRow> tables = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper dataDirSize = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper dataDirDetail = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> biggestTenants = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
 
     public OverviewViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -103,6 +108,61 @@ public final class OverviewViewModel {
                         + (kind == io.tidemark.core.DatabaseKind.POSTGRESQL
                                 ? ", TOAST " + ByteSize.format(t.toastBytes()) + " (pg_total_relation_size)" : " (SQLite dbstat)");
         return new TableRow(t.table(), rows, ByteSize.format(t.totalBytes()), t.totalBytes(), rowsTooltip, sizeTooltip);
+    }
+
+    /** Takes DATA_DIR's size, the largest tenants and the warnings from the Storage screen's latest scan (null while none). */
+    public void showStorage(io.tidemark.actions.StorageReport report, boolean scanning) {
+        if (report == null) {
+            dataDirSize.set(scanning ? "scanning…" : "—");
+            dataDirDetail.set(scanning ? "walking DATA_DIR in the background" : "not scanned");
+            biggestTenants.clear();
+            warnings.clear();
+            return;
+        }
+        var usage = report.dataDir();
+        if (usage == null) {
+            dataDirSize.set("none");
+            dataDirDetail.set("this connection has no DATA_DIR");
+        } else {
+            dataDirSize.set(ByteSize.format(usage.totalBytes()));
+            dataDirDetail.set(ByteSize.count(usage.fileTotal().files()) + " files · scanned " + TIME.format(usage.scannedAt()));
+            record Size(String tenant, long files, long database) {
+                long total() {
+                    return files + database;
+                }
+            }
+            biggestTenants.setAll(usage.tenants().entrySet().stream()
+                    .map(e -> new Size(e.getKey(), e.getValue().values().stream().mapToLong(io.tidemark.core.storage.Usage::bytes).sum(),
+                            report.tenantRows().containsKey(e.getKey()) ? report.tenantRows().get(e.getKey()).bytes() : 0))
+                    .sorted(java.util.Comparator.comparingLong(Size::total).reversed())
+                    .limit(6)
+                    .map(t -> t.tenant() + " · " + ByteSize.format(t.total()) + "\n    files " + ByteSize.format(t.files())
+                            + " · database ≈ " + ByteSize.format(t.database()))
+                    .toList());
+        }
+        List<String> all = new java.util.ArrayList<>();
+        report.warnings().forEach(w -> all.add((w.level() == io.tidemark.core.storage.StorageWarning.Level.EXCEEDED
+                ? "Limit exceeded · " : "Limit near · ") + w.message()));
+        if (usage != null) {
+            usage.problems().forEach(p -> all.add(p.kind() + " · " + p.path() + " · " + p.message()));
+        }
+        warnings.setAll(all);
+    }
+
+    public ReadOnlyStringProperty dataDirSizeProperty() {
+        return dataDirSize.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dataDirDetailProperty() {
+        return dataDirDetail.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> biggestTenants() {
+        return biggestTenants;
+    }
+
+    public ObservableList<String> warnings() {
+        return warnings;
     }
 
     /** Says plainly that the figures cover every tenant while a single tenant is selected (per-tenant figures come with Storage). */

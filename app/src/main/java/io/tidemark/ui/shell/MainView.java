@@ -55,7 +55,7 @@ public final class MainView {
         this.overviewModel = overviewModel;
         this.storageModel = storageModel;
         ViewLoader.load(this);
-        this.overview = new OverviewView(overviewModel);
+        this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
         this.welcome = welcomePane();
 
@@ -96,7 +96,15 @@ public final class MainView {
         });
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
+            storageScannedFor = now;
+            storageModel.scan(now, false); // the Overview shows DATA_DIR's size and the largest tenants from it
             showScreen();
+        });
+        storageModel.reportProperty().addListener((obs, was, now) -> overviewModel.showStorage(now, storageModel.loadingProperty().get()));
+        storageModel.loadingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                overviewModel.showStorage(storageModel.reportProperty().get(), true);
+            }
         });
 
         bindStatusBar(tasks);

@@ -71,6 +71,9 @@ public final class StorageViewModel {
 
     /** Shows {@code platform}'s storage, scanning it (reusing what the last scan learnt unless {@code full}). */
     public void scan(PlatformSession platform, boolean full) {
+        if (platform != session) {
+            report.set(null); // another platform: the last figures are not its figures
+        }
         session = platform;
         long request = ++requests;
         if (platform == null) {
