@@ -3,6 +3,7 @@ package io.tidemark.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.TestDemos;
 import io.tidemark.TestPostgres;
 import io.tidemark.core.ConnectionSpec;
 import io.tidemark.core.DatabaseKind;
@@ -32,9 +33,7 @@ class PlatformSessionTest {
 
     @BeforeAll
     static void buildDemo() {
-        demo = temp.resolve("demo");
-        DemoPlatform.build(new DemoSpec(demo, 3, 10, 5, DemoScale.SMALL, null, LocalDate.of(2026, 11, 20), false),
-                Progress.NONE, new Cancellation());
+        demo = TestDemos.build(temp.resolve("demo"), 3, 10, 5);
     }
 
     @Test

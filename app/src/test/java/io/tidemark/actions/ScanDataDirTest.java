@@ -2,12 +2,11 @@ package io.tidemark.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.TestDemos;
 import io.tidemark.config.UserFolders;
 import io.tidemark.core.Cancellation;
 import io.tidemark.core.PasswordSource;
 import io.tidemark.core.Progress;
-import io.tidemark.core.demo.DemoScale;
-import io.tidemark.core.demo.DemoSpec;
 import io.tidemark.core.storage.DataDirLayout;
 import io.tidemark.core.storage.DataDirUsage;
 import io.tidemark.core.storage.FileCategory;
@@ -15,7 +14,6 @@ import io.tidemark.core.storage.TenantFolders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +27,7 @@ class ScanDataDirTest {
 
     @BeforeAll
     static void buildDemo() {
-        demo = temp.resolve("demo");
-        DemoPlatform.build(new DemoSpec(demo, 4, 12, 3, DemoScale.SMALL, null, LocalDate.of(2026, 11, 20), false),
-                Progress.NONE, new Cancellation());
+        demo = TestDemos.build(temp.resolve("demo"), 4, 12, 3);
     }
 
     @Test

@@ -144,27 +144,23 @@ public final class StorageView {
     }
 
     private static <S> TableColumn<S, Long> bytes(String title, Function<S, Long> value, String meaning, Function<S, String> source) {
-        TableColumn<S, Long> column = new TableColumn<>(title);
-        column.setPrefWidth(100);
-        column.getStyleClass().add("numeric");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long v, boolean empty) {
-                super.updateItem(v, empty);
-                S row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty || v == null ? null : v < 0 ? "?" : ByteSize.format(v));
-                setTooltip(row == null || v == null ? null : new Tooltip((v < 0 ? "Unknown" : ByteSize.count(v) + " bytes")
-                        + (meaning == null ? "" : " · " + meaning) + (source == null ? "" : " · " + source.apply(row))));
-            }
-        });
-        return column;
+        return numeric(title, 100, value, (row, v) -> v < 0 ? "?" : ByteSize.format(v),
+                (row, v) -> (v < 0 ? "Unknown" : ByteSize.count(v) + " bytes") + (meaning == null ? "" : " · " + meaning)
+                        + (source == null ? "" : " · " + source.apply(row)));
     }
 
     private static <S> TableColumn<S, Long> count(String title, Function<S, Long> value, Function<S, String> tip,
                                                    java.util.function.Predicate<S> estimate) {
+        return numeric(title, 110, value, (row, v) -> v < 0 ? "–" : (estimate.test(row) ? "≈ " : "") + ByteSize.count(v),
+                (row, v) -> tip.apply(row));
+    }
+
+    /** A right-aligned column that sorts by the raw number and shows it in words, with a tooltip per row. */
+    private static <S> TableColumn<S, Long> numeric(String title, double width, Function<S, Long> value,
+                                                     java.util.function.BiFunction<S, Long, String> text,
+                                                     java.util.function.BiFunction<S, Long, String> tip) {
         TableColumn<S, Long> column = new TableColumn<>(title);
-        column.setPrefWidth(110);
+        column.setPrefWidth(width);
         column.getStyleClass().add("numeric");
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
@@ -172,8 +168,8 @@ public final class StorageView {
             protected void updateItem(Long v, boolean empty) {
                 super.updateItem(v, empty);
                 S row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty || v == null || row == null ? null : v < 0 ? "–" : (estimate.test(row) ? "≈ " : "") + ByteSize.count(v));
-                String t = row == null ? null : tip.apply(row);
+                setText(row == null || v == null ? null : text.apply(row, v));
+                String t = row == null || v == null ? null : tip.apply(row, v);
                 setTooltip(t == null ? null : new Tooltip(t));
             }
         });

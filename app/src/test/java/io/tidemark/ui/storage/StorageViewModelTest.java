@@ -2,19 +2,15 @@ package io.tidemark.ui.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.TestDemos;
 import io.tidemark.actions.DemoPlatform;
 import io.tidemark.actions.PlatformSession;
 import io.tidemark.config.UserFolders;
-import io.tidemark.core.Cancellation;
 import io.tidemark.core.PasswordSource;
-import io.tidemark.core.Progress;
-import io.tidemark.core.demo.DemoScale;
-import io.tidemark.core.demo.DemoSpec;
 import io.tidemark.ui.CurrentThreadTaskExecutor;
 import io.tidemark.ui.shell.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +26,7 @@ class StorageViewModelTest {
 
     @BeforeAll
     static void buildDemo() {
-        demo = temp.resolve("demo");
-        DemoPlatform.build(new DemoSpec(demo, 4, 40, 8, DemoScale.SMALL, null, LocalDate.of(2026, 11, 20), false),
-                Progress.NONE, new Cancellation());
+        demo = TestDemos.build(temp.resolve("demo"), 4, 40, 8);
     }
 
     @Test
