@@ -5,6 +5,7 @@ import io.tidemark.core.Progress;
 import io.tidemark.core.storage.DataDirLayout;
 import io.tidemark.core.storage.DataDirUsage;
 import io.tidemark.core.storage.FileCategory;
+import io.tidemark.core.storage.FolderFiles;
 import io.tidemark.core.storage.ScanProblem;
 import io.tidemark.core.storage.TenantFolders;
 import io.tidemark.core.storage.Usage;
@@ -89,6 +90,7 @@ public final class DataDirScanner {
         final Map<Path, Region> roots = new HashMap<>();
         final List<Path> allowed = new ArrayList<>();
         final ConcurrentLinkedQueue<ScanProblem> problems = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<FolderFiles> folderFiles = new ConcurrentLinkedQueue<>();
         final AtomicLong files = new AtomicLong();
         final AtomicLong reused = new AtomicLong();
 
@@ -234,8 +236,10 @@ public final class DataDirScanner {
             List<ScanProblem> sorted = new ArrayList<>(problems);
             sorted.sort(java.util.Comparator.comparing(ScanProblem::path));
             Instant now = Instant.now();
+            List<FolderFiles> byFolder = new ArrayList<>(folderFiles);
+            byFolder.sort(java.util.Comparator.comparing(FolderFiles::folder).thenComparing(FolderFiles::category));
             return new DataDirUsage(normal(layout.dataDir()).toString(), tenants, serviceLogs, database, unassigned, tally.folders,
-                    Collections.unmodifiableList(sorted), now, Duration.between(started, now), reused.get());
+                    Collections.unmodifiableList(sorted), now, Duration.between(started, now), reused.get(), byFolder);
         }
     }
 
@@ -338,21 +342,25 @@ public final class DataDirScanner {
             long modified = attrs.lastModifiedTime().toMillis();
             ScanMemory.Folder known = memory.get(key);
             List<String> subfolders;
+            Tally direct = new Tally(); // this folder's own files, kept per folder for the drill-down
             if (known != null && known.modifiedMillis() == modified && known.region().equals(visit.region().key())
                     && visit.region().kind() != Kind.SERVICE_LOGS) {
                 walk.reused.incrementAndGet();
-                tally.addAll(known.settled());
+                direct.addAll(known.settled());
                 for (ScanMemory.RecentFile recent : known.recent()) {
-                    statAgain(folder.resolve(recent.name()), recent.bucket(), tally);
+                    statAgain(folder.resolve(recent.name()), recent.bucket(), direct);
                 }
                 walk.counted(known.recent().size());
                 subfolders = known.subfolders();
             } else {
-                subfolders = list(visit, tally, modified);
+                subfolders = list(visit, direct, modified);
                 if (subfolders == null) {
                     return;
                 }
             }
+            tally.addAll(direct.buckets);
+            direct.buckets.forEach((bucket, usage) -> walk.folderFiles.add(
+                    new FolderFiles(key, bucket.owner(), bucket.category(), usage.files(), usage.bytes())));
             for (String name : subfolders) {
                 Path child = folder.resolve(name);
                 if (walk.roots.containsKey(child)) {

@@ -113,6 +113,16 @@ class MainWindowTest {
         assertThat(tenants.getItems()).hasSize(8);
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot, "storage.png");
+        // The treemap: DATA_DIR (the SQLite database is a box inside it), then its largest tenant, box by box.
+        robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        io.tidemark.ui.storage.TreemapView treemap = robot.lookup(".treemap").queryAs(io.tidemark.ui.storage.TreemapView.class);
+        assertThat(treemap.current().name()).isEqualTo("DATA_DIR");
+        assertThat(robot.lookup(".treemap-box").queryAll()).hasSizeGreaterThan(8); // the tenants, the database file, the logs…
+        snapshot(robot, "storage-treemap.png");
+        robot.interact(() -> assertThat(treemap.open("wayne-enterprises")).isTrue());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(treemap.current().children()).extracting(io.tidemark.core.storage.SizeNode::name).contains("archives", "run logs");
         robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
 
         // Navigation: a screen that is not built yet says so instead of showing numbers.

@@ -18,10 +18,11 @@ import java.util.Map;
  * @param scannedAt   when the scan finished
  * @param took        how long it took
  * @param reusedFolders folders whose content a previous scan's knowledge answered for (unchanged modification time)
+ * @param byFolder    each folder's own files per owner and category, for drilling down (sorted by path)
  */
 public record DataDirUsage(String dataDir, Map<String, Map<FileCategory, Usage>> tenants, Map<String, Usage> serviceLogs,
                            Usage database, Usage unassigned, Usage folders, List<ScanProblem> problems, Instant scannedAt,
-                           Duration took, long reusedFolders) {
+                           Duration took, long reusedFolders, List<FolderFiles> byFolder) {
 
     /** Every byte counted, files and folders, as {@code du --apparent-size -b} counts them. */
     public long totalBytes() {

@@ -46,10 +46,14 @@ public final class StorageView {
     @FXML private TableView<FamilyLine> serviceLogs;
     @FXML private ListView<String> problems;
     @FXML private Label status;
+    @FXML private javafx.scene.layout.StackPane treemapHolder;
+    private final TreemapView treemap = new TreemapView();
 
     public StorageView(StorageViewModel model) {
         ViewLoader.load(this);
         summary.textProperty().bind(model.summaryProperty());
+        treemapHolder.getChildren().add(treemap);
+        model.reportProperty().addListener((obs, was, now) -> treemap.show(now == null ? null : io.tidemark.actions.StorageTree.of(now)));
         status.textProperty().bind(model.statusProperty());
         rescanButton.setOnAction(e -> model.rescan(false));
         rescanButton.setTooltip(new Tooltip("Read the table statistics again and walk only the folders changed since the last scan"));
@@ -196,6 +200,11 @@ public final class StorageView {
                 setTooltip(t == null ? null : new Tooltip(t));
             }
         };
+    }
+
+    /** The treemap, for tests that drill into it. */
+    public TreemapView treemap() {
+        return treemap;
     }
 
     /** The screen's root node. */

@@ -17,7 +17,7 @@ class QuotaCheckTest {
         Map<String, Map<FileCategory, Usage>> tenants = Map.of(
                 "acme", Map.of(FileCategory.ARCHIVES, new Usage(10, 95 * MB, 0, 1), FileCategory.JOB_LOGS, new Usage(3, 5 * MB, 0, 1)),
                 "globex", Map.of(FileCategory.ARCHIVES, new Usage(2, 30 * MB, 0, 1)));
-        return new DataDirUsage("/data", tenants, Map.of(), Usage.NONE, Usage.NONE, Usage.NONE, List.of(), Instant.EPOCH, Duration.ZERO, 0);
+        return new DataDirUsage("/data", tenants, Map.of(), Usage.NONE, Usage.NONE, Usage.NONE, List.of(), Instant.EPOCH, Duration.ZERO, 0, List.of());
     }
 
     @Test
