@@ -8,6 +8,7 @@ import io.tidemark.core.storage.DatabaseStorage;
 import io.tidemark.config.QuotaFile;
 import io.tidemark.core.storage.QuotaCheck;
 import io.tidemark.core.storage.Quotas;
+import io.tidemark.db.DatabaseCatalog;
 import io.tidemark.files.Disks;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class ReadStorage {
         Map<String, Long> tenantDbBytes = new HashMap<>();
         tenantRows.forEach((tenant, rows) -> tenantDbBytes.put(tenant, rows.bytes()));
         var warnings = QuotaCheck.check(quotas, database.totalBytes(), usage, disk == null ? -1 : disk.freeBytes(), tenantDbBytes);
-        return new StorageReport(database, usage, disk, tenantRows, warnings);
+        var databaseDisk = new DatabaseCatalog(session.database()).filesFolder().map(Disks::spaceOf).orElse(null);
+        return new StorageReport(database, usage, disk, tenantRows, warnings, databaseDisk);
     }
 }

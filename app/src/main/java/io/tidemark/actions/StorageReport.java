@@ -12,8 +12,9 @@ import io.tidemark.core.storage.DatabaseStorage;
  * @param disk     the filesystem holding DATA_DIR, or null
  * @param tenantRows each tenant's share of the profile's tables, by tenant name
  * @param warnings limits exceeded or near, from the administrator's quota file (exceeded first)
+ * @param databaseDisk the filesystem holding the database's files, when this machine can see it; else null
  */
 public record StorageReport(DatabaseStorage database, DataDirUsage dataDir, DiskSpace disk,
                             java.util.Map<String, io.tidemark.core.storage.TenantDatabaseUsage> tenantRows,
-                            java.util.List<io.tidemark.core.storage.StorageWarning> warnings) {
+                            java.util.List<io.tidemark.core.storage.StorageWarning> warnings, DiskSpace databaseDisk) {
 }

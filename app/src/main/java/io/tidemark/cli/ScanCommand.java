@@ -93,6 +93,11 @@ final class ScanCommand implements Callable<Integer> {
         if (report.disk() != null) {
             out.printf("Disk       %s free of %s%n", ByteSize.format(report.disk().freeBytes()), ByteSize.format(report.disk().totalBytes()));
         }
+        if (report.databaseDisk() != null && (report.disk() == null
+                || !report.databaseDisk().filesystem().equals(report.disk().filesystem()))) {
+            out.printf("DB disk    %s free of %s (%s)%n", ByteSize.format(report.databaseDisk().freeBytes()),
+                    ByteSize.format(report.databaseDisk().totalBytes()), report.databaseDisk().folder());
+        }
         out.println();
         out.printf("%-24s %12s %12s %12s %12s %10s %14s %10s%n", "Tenant", "Archives", "Job logs", "Run logs", "Other", "Files",
                 "DB rows", "DB bytes");
@@ -201,6 +206,13 @@ final class ScanCommand implements Callable<Integer> {
             disk.put("total_bytes", report.disk().totalBytes());
             disk.put("free_bytes", report.disk().freeBytes());
             json.put("disk", disk);
+        }
+        if (report.databaseDisk() != null) {
+            Map<String, Object> disk = new LinkedHashMap<>();
+            disk.put("folder", report.databaseDisk().folder());
+            disk.put("total_bytes", report.databaseDisk().totalBytes());
+            disk.put("free_bytes", report.databaseDisk().freeBytes());
+            json.put("database_disk", disk);
         }
         report.warnings().forEach(w -> warnings.add(0, "quota-" + w.level().name().toLowerCase(java.util.Locale.ROOT) + ": " + w.message()));
         json.put("warnings", warnings);

@@ -26,6 +26,26 @@ public final class DatabaseCatalog {
         return db.kind() == DatabaseKind.SQLITE ? SqliteCatalog.databaseBytes(db.target()) : read(PostgresCatalog::databaseBytes);
     }
 
+    /**
+     * Where the database's files are, when this machine can see them: the SQLite file's folder, or PostgreSQL's
+     * data_directory when the role may read that setting and the folder exists here (a server on this machine).
+     */
+    public java.util.Optional<java.nio.file.Path> filesFolder() {
+        if (db.kind() == DatabaseKind.SQLITE) {
+            return java.util.Optional.ofNullable(java.nio.file.Path.of(db.target().location()).toAbsolutePath().getParent());
+        }
+        try (Connection c = db.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT setting FROM pg_settings WHERE name = 'data_directory'")) {
+            if (rs.next() && rs.getString(1) != null) {
+                java.nio.file.Path folder = java.nio.file.Path.of(rs.getString(1));
+                return java.nio.file.Files.isDirectory(folder) ? java.util.Optional.of(folder) : java.util.Optional.empty();
+            }
+            return java.util.Optional.empty(); // the role may not read it (pg_read_all_settings)
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Every foreign key between user tables. */
     public List<ForeignKey> foreignKeys() {
         return read(c -> db.kind() == DatabaseKind.POSTGRESQL ? PostgresCatalog.foreignKeys(c) : SqliteCatalog.foreignKeys(c));

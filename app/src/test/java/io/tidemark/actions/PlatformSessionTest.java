@@ -72,6 +72,9 @@ class PlatformSessionTest {
             assertThat(messages.rows()).isPositive();
             assertThat(figures.databaseBytes()).isGreaterThan(messages.totalBytes());
             assertThat(session.reachable()).isTrue();
+            // A test server on this machine with a superuser role shows its data directory; a remote one never does.
+            boolean local = url.contains("//localhost") || url.contains("//127.0.0.1");
+            assertThat(new io.tidemark.db.DatabaseCatalog(session.database()).filesFolder().isPresent()).isEqualTo(local);
         }
     }
 

@@ -88,6 +88,7 @@ class CommandLineTest {
         assertThat(scanned.get("database").get("tables").findValuesAsText("name")).contains("cpimessagelog", "tidemark_demo");
         assertThat(scanned.get("data_dir").get("service_logs").findValuesAsText("family")).contains("gunicorn.log");
         assertThat(scanned.get("disk").get("free_bytes").asLong()).isPositive();
+        assertThat(scanned.get("database_disk").get("folder").asText()).isEqualTo(dir.toAbsolutePath().toString());
         assertThat(scanned.get("warnings")).hasSize(3).allSatisfy(w -> assertThat(w.asText()).startsWith("quota-exceeded: Tenant "));
 
         out.getBuffer().setLength(0);
