@@ -13,7 +13,7 @@ import io.tidemark.files.Disks;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads the whole storage review: table statistics first (quick), then the DATA_DIR walk. */
+/** Reads the whole storage review: the DATA_DIR walk, then the table statistics and each tenant's rows. */
 public final class ReadStorage {
 
     private ReadStorage() {
@@ -27,14 +27,16 @@ public final class ReadStorage {
      */
     public static StorageReport read(PlatformSession session, UserFolders folders, boolean reuse, boolean exact, Progress progress,
                                      Cancellation cancellation) {
+        // DATA_DIR first: the database work after it may take a while on a large SQLite file, and the walk is what the
+        // administrator watches.
+        DataDirUsage usage = session.dataDir().isPresent()
+                ? ScanDataDir.scan(session, folders, reuse, progress, cancellation)
+                : null;
         progress.report(-1, "Reading table statistics");
         DatabaseStorage database = ReadOverview.readStorage(session, exact, cancellation);
         progress.report(-1, "Counting rows per tenant");
         var tenantRows = ReadTenantShares.read(session, database, cancellation);
         cancellation.checkpoint();
-        DataDirUsage usage = session.dataDir().isPresent()
-                ? ScanDataDir.scan(session, folders, reuse, progress, cancellation)
-                : null;
         var disk = session.dataDir().map(Disks::spaceOf).orElse(null);
         Quotas quotas = new QuotaFile(folders.config()).forConnection(session.spec().name());
         Map<String, Long> tenantDbBytes = new HashMap<>();
