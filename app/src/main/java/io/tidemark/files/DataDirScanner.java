@@ -50,23 +50,25 @@ public final class DataDirScanner {
     private static final Pattern ROTATED = Pattern.compile("^(.+?)(\\.\\d+)?(\\.gz)?$");
 
     private final ScanMemory memory;
-    private final ForkJoinPool pool;
+    private final int threads;
 
     /** A scanner that remembers folders in {@code memory} across scans; {@code threads} walk in parallel. */
     public DataDirScanner(ScanMemory memory, int threads) {
         this.memory = memory;
-        this.pool = new ForkJoinPool(Math.max(1, Integer.getInteger("tidemark.scan.threads", threads)));
+        this.threads = Math.max(1, Integer.getInteger("tidemark.scan.threads", threads));
     }
 
     /** Scans the layout's folders. Stops with {@link Cancellation.CancelledException} when cancelled. */
     public DataDirUsage scan(DataDirLayout layout, Progress progress, Cancellation cancellation) {
         Instant started = Instant.now();
         Walk walk = new Walk(layout, progress, cancellation, System.currentTimeMillis() - RECENT_MILLIS);
+        ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             Tally tally = pool.invoke(new FolderTask(walk, walk.regions()));
             cancellation.checkpoint();
             return walk.result(tally, started);
         } finally {
+            pool.shutdown();
             progress.report(1, "Scan finished");
         }
     }
