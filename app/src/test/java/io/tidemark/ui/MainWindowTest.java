@@ -109,6 +109,10 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
                 && l.getText().startsWith("Last scan")).tryQuery().isPresent());
         robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        // Tables the profile does not manage are listed apart.
+        assertThat(robot.lookup("#otherTables").queryTableView().getItems().toString()).contains("cconfig", "tidemark_demo")
+                .doesNotContain("cpimessagelog");
+        assertThat(robot.lookup("#tables").queryTableView().getItems().toString()).contains("cpimessagelog").doesNotContain("tidemark_demo");
         TableView<?> tenants = robot.lookup("#tenants").queryTableView();
         assertThat(tenants.getItems()).hasSize(8);
         WaitForAsyncUtils.waitForFxEvents();

@@ -42,6 +42,7 @@ public final class StorageView {
     @FXML private Tab tenantsTab;
     @FXML private Tab problemsTab;
     @FXML private TableView<TableLine> tables;
+    @FXML private TableView<TableLine> otherTables;
     @FXML private TableView<TenantLine> tenants;
     @FXML private TableView<FamilyLine> serviceLogs;
     @FXML private ListView<String> problems;
@@ -67,21 +68,8 @@ public final class StorageView {
         problems.setItems(model.problems());
         problems.setPlaceholder(new Label("Every file was counted"));
 
-        tables.getColumns().setAll(java.util.List.of(
-                text("Table", TableLine::table, 220, l -> l.inProfile() ? "Managed by the platform profile" : "Not in the platform profile"),
-                count("Rows", TableLine::rows, l -> l.rowsExact() ? "Counted" : "Estimate from statistics", l -> !l.rowsExact()),
-                bytes("Table", TableLine::tableBytes, "The table's own pages"),
-                bytes("Indexes", TableLine::indexBytes, "All its indexes"),
-                bytes("TOAST", TableLine::toastBytes, "Out-of-line values (PostgreSQL)"),
-                bytes("Total", TableLine::totalBytes, "Table, indexes and TOAST"),
-                count("Dead rows", TableLine::deadRows, l -> "pg_stat_user_tables.n_dead_tup", l -> false),
-                bytes("Bloat", TableLine::bloatBytes, null, TableLine::bloatSource),
-                date("Last vacuum", TableLine::lastVacuum),
-                date("Last analyze", TableLine::lastAnalyze)));
-        SortedList<TableLine> sortedTables = new SortedList<>(model.tables());
-        sortedTables.comparatorProperty().bind(tables.comparatorProperty());
-        tables.setItems(sortedTables);
-        tables.setPlaceholder(new Label("No tables read yet"));
+        showTables(tables, model.tables().filtered(TableLine::inProfile), "No tables of the profile read yet");
+        showTables(otherTables, model.tables().filtered(l -> !l.inProfile()), "No other tables");
 
         tenants.getColumns().setAll(java.util.List.of(
                 text("Tenant", TenantLine::tenant, 200, l -> null),
@@ -111,6 +99,24 @@ public final class StorageView {
         serviceLogs.setItems(sortedFamilies);
         serviceLogs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         serviceLogs.setPlaceholder(new Label("No service logs found"));
+    }
+
+    private static void showTables(TableView<TableLine> view, javafx.collections.ObservableList<TableLine> lines, String empty) {
+        view.getColumns().setAll(java.util.List.of(
+                text("Table", TableLine::table, 220, l -> l.inProfile() ? "Managed by the platform profile" : "Not in the platform profile"),
+                count("Rows", TableLine::rows, l -> l.rowsExact() ? "Counted" : "Estimate from statistics", l -> !l.rowsExact()),
+                bytes("Table", TableLine::tableBytes, "The table's own pages"),
+                bytes("Indexes", TableLine::indexBytes, "All its indexes"),
+                bytes("TOAST", TableLine::toastBytes, "Out-of-line values (PostgreSQL)"),
+                bytes("Total", TableLine::totalBytes, "Table, indexes and TOAST"),
+                count("Dead rows", TableLine::deadRows, l -> "pg_stat_user_tables.n_dead_tup", l -> false),
+                bytes("Bloat", TableLine::bloatBytes, null, TableLine::bloatSource),
+                date("Last vacuum", TableLine::lastVacuum),
+                date("Last analyze", TableLine::lastAnalyze)));
+        SortedList<TableLine> sorted = new SortedList<>(lines);
+        sorted.comparatorProperty().bind(view.comparatorProperty());
+        view.setItems(sorted);
+        view.setPlaceholder(new Label(empty));
     }
 
     private void export(StorageViewModel model) {
