@@ -164,16 +164,20 @@ public final class StorageStatistics {
                 }
             }
         }
+        // One short read per b-tree rather than one walk of the whole file: a live platform's writers wait for a
+        // reader's lock in rollback-journal mode, so none is held for long.
         Map<String, long[]> pages = new HashMap<>(); // table -> {table bytes, index bytes, unused bytes}
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT name, sum(pgsize), sum(unused) FROM dbstat GROUP BY name")) {
-            while (rs.next()) {
-                String table = owner.get(rs.getString(1));
-                if (table == null) {
-                    continue;
+        try (PreparedStatement ps = c.prepareStatement("SELECT sum(pgsize), sum(unused) FROM dbstat WHERE name = ?")) {
+            for (Map.Entry<String, String> btree : owner.entrySet()) {
+                cancellation.checkpoint();
+                ps.setString(1, btree.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        long[] sums = pages.computeIfAbsent(btree.getValue(), k -> new long[3]);
+                        sums[isIndex.get(btree.getKey()) ? 1 : 0] += rs.getLong(1);
+                        sums[2] += rs.getLong(2);
+                    }
                 }
-                long[] sums = pages.computeIfAbsent(table, k -> new long[3]);
-                sums[isIndex.get(rs.getString(1)) ? 1 : 0] += rs.getLong(2);
-                sums[2] += rs.getLong(3);
             }
         } catch (SQLException e) {
             pages.clear(); // built without dbstat: sizes unknown, rows still known
