@@ -1,0 +1,66 @@
+package io.tidemark.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tidemark.config.ConfigMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built jar and bin/tidemark, run as separate processes exactly as the README and a cron job run them. */
+class LauncherIT {
+
+    @TempDir
+    Path temp;
+
+    record Run(int status, String out) {
+    }
+
+    private static Run run(String... command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command));
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    private static String jar() {
+        return System.getProperty("tidemark.jar");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    void theJarAnswersVersionAndHelp() throws Exception {
+        Run version = run(java(), "-jar", jar(), "--version");
+        assertThat(version.status()).as(version.out()).isZero();
+        assertThat(version.out()).startsWith("Tidemark 0.1.0");
+        Run help = run(java(), "-jar", jar(), "--help");
+        assertThat(help.out()).contains("demo", "scan", "check", "Exit codes");
+        Run wrong = run(java(), "-jar", jar(), "scan", "--db", temp.resolve("none.sqlite3").toString());
+        assertThat(wrong.status()).isEqualTo(1);
+        assertThat(wrong.out()).contains("does not exist").doesNotContain("Exception");
+    }
+
+    @Test
+    void theLauncherBuildsAndScansADemo() throws Exception {
+        String launcher = System.getProperty("tidemark.launcher");
+        Path demo = temp.resolve("demo");
+        Run built = run("sh", launcher, "demo", "--out", demo.toString(), "--tenants", "3", "--days", "5", "--last-day", "2026-11-20",
+                "--json");
+        assertThat(built.status()).as(built.out()).isZero();
+        Run scanned = run("sh", launcher, "scan", "--db", demo.resolve("platform.sqlite3").toString(), "--data-dir", demo.toString(),
+                "--json");
+        assertThat(scanned.status()).as(scanned.out()).isZero();
+        JsonNode json = ConfigMapper.json().readTree(scanned.out());
+        assertThat(json.get("data_dir").get("tenants")).hasSize(3);
+        assertThat(json.get("database").get("engine").asText()).isEqualTo("SQLite");
+    }
+}
