@@ -36,6 +36,7 @@ public final class StorageView {
     @FXML private Button rescanButton;
     @FXML private Button fullRescanButton;
     @FXML private Button exportButton;
+    @FXML private Button exactButton;
     @FXML private Label summary;
     @FXML private TabPane tabs;
     @FXML private Tab tablesTab;
@@ -61,6 +62,10 @@ public final class StorageView {
         fullRescanButton.setOnAction(e -> model.rescan(true));
         fullRescanButton.setTooltip(new Tooltip("Forget what earlier scans learnt and walk every folder of DATA_DIR"));
         rescanButton.disableProperty().bind(model.loadingProperty());
+        exactButton.setOnAction(e -> model.countExactly());
+        exactButton.setTooltip(new Tooltip("Count every table's rows with count(*) and, where pgstattuple is installed, "
+                + "measure bloat with pgstattuple_approx: reads every table, so it takes longer"));
+        exactButton.disableProperty().bind(model.loadingProperty().or(model.reportProperty().isNull()));
         fullRescanButton.disableProperty().bind(model.loadingProperty());
         exportButton.disableProperty().bind(model.reportProperty().isNull().or(model.loadingProperty()));
         exportButton.setOnAction(e -> export(model));

@@ -71,6 +71,15 @@ public final class StorageViewModel {
 
     /** Shows {@code platform}'s storage, scanning it (reusing what the last scan learnt unless {@code full}). */
     public void scan(PlatformSession platform, boolean full) {
+        scan(platform, full, false);
+    }
+
+    /** Reads the figures again with every table's rows counted and, where pgstattuple is installed, bloat measured. */
+    public void countExactly() {
+        scan(session, false, true);
+    }
+
+    private void scan(PlatformSession platform, boolean full, boolean exact) {
         if (platform != session) {
             report.set(null); // another platform: the last figures are not its figures
         }
@@ -87,9 +96,9 @@ public final class StorageViewModel {
             return;
         }
         loading.set(true);
-        status.set(full ? "Scanning every folder…" : "Scanning…");
-        tasks.submit(full ? "Full storage scan" : "Storage scan",
-                (progress, cancel) -> ReadStorage.read(platform, folders, !full, false, progress, cancel),
+        status.set(exact ? "Counting every table's rows…" : full ? "Scanning every folder…" : "Scanning…");
+        tasks.submit(exact ? "Exact table figures" : full ? "Full storage scan" : "Storage scan",
+                (progress, cancel) -> ReadStorage.read(platform, folders, !full, exact, progress, cancel),
                 r -> {
                     if (request == requests) {
                         show(r);
@@ -144,6 +153,10 @@ public final class StorageViewModel {
         }
         if (r.disk() != null) {
             text.append(" · ").append(ByteSize.format(r.disk().freeBytes())).append(" free of ").append(ByteSize.format(r.disk().totalBytes()));
+        }
+        if (r.databaseDisk() != null && (r.disk() == null || !r.databaseDisk().filesystem().equals(r.disk().filesystem()))) {
+            text.append(" · database disk ").append(ByteSize.format(r.databaseDisk().freeBytes())).append(" free of ")
+                    .append(ByteSize.format(r.databaseDisk().totalBytes()));
         }
         summary.set(text.toString());
     }

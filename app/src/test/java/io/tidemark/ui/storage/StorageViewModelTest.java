@@ -45,6 +45,11 @@ class StorageViewModelTest {
             assertThat(model.summaryProperty().get()).startsWith("Database ").contains("DATA_DIR");
             assertThat(model.statusProperty().get()).startsWith("Last scan ");
 
+            assertThat(model.tables().stream().filter(t -> t.table().equals("cpimessagelog")).findFirst().orElseThrow().rowsExact())
+                    .as("from sqlite_stat1").isFalse();
+            model.countExactly();
+            assertThat(model.tables().stream().filter(t -> t.table().equals("cpimessagelog")).findFirst().orElseThrow().rowsExact()).isTrue();
+
             model.showTenant("globex");
             assertThat(model.tenants()).extracting(StorageViewModel.TenantLine::tenant).containsExactly("globex");
             model.showTenant(MainViewModel.ALL_TENANTS);
