@@ -30,6 +30,7 @@ import javafx.stage.FileChooser;
 /** The Storage screen: sortable tables of raw figures shown in words, with exact values in tooltips. */
 public final class StorageView {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     @FXML private Parent root;
@@ -86,12 +87,21 @@ public final class StorageView {
                 count("Files", TenantLine::files, l -> null, l -> false),
                 count("DB rows", TenantLine::dbRows, TenantLine::dbPrecision, l -> !l.dbPrecision().startsWith("Counted")),
                 bytes("DB bytes", TenantLine::dbBytes, "Each table's bytes shared in proportion to the tenant's rows", TenantLine::dbPrecision),
-                date("Oldest", TenantLine::oldest),
-                date("Newest", TenantLine::newest)));
+                day("Oldest", TenantLine::oldest),
+                day("Newest", TenantLine::newest)));
         SortedList<TenantLine> sortedTenants = new SortedList<>(model.tenants());
         sortedTenants.comparatorProperty().bind(tenants.comparatorProperty());
         tenants.setItems(sortedTenants);
-        tenants.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Eleven columns in the width of a laptop screen: narrow figures, the tenant's name wider.
+        for (TableColumn<TenantLine, ?> column : tenants.getColumns()) {
+            column.setPrefWidth(switch (column.getText()) {
+                case "Tenant" -> 150;
+                case "Files" -> 65;
+                case "DB rows" -> 90;
+                case "Oldest", "Newest" -> 100;
+                default -> 84;
+            });
+        }
         tenants.setPlaceholder(new Label("No DATA_DIR scanned"));
 
         serviceLogs.getColumns().setAll(java.util.List.of(
@@ -188,6 +198,13 @@ public final class StorageView {
                 setTooltip(t == null ? null : new Tooltip(t));
             }
         });
+        return column;
+    }
+
+    private static <S> TableColumn<S, Instant> day(String title, Function<S, Instant> value) {
+        TableColumn<S, Instant> column = date(title, value);
+        column.setPrefWidth(95);
+        column.setCellFactory(c -> cell(v -> v == null ? "—" : DAY.format(v), row -> null));
         return column;
     }
 
