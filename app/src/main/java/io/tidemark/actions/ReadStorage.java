@@ -27,6 +27,8 @@ public final class ReadStorage {
      */
     public static StorageReport read(PlatformSession session, UserFolders folders, boolean reuse, boolean exact, Progress progress,
                                      Cancellation cancellation) {
+        // A mistake in quotas.yml is said before the walk, not after it.
+        Quotas quotas = new QuotaFile(folders.config()).forConnection(session.spec().name());
         // DATA_DIR first: the database work after it may take a while on a large SQLite file, and the walk is what the
         // administrator watches.
         DataDirUsage usage = session.dataDir().isPresent()
@@ -38,7 +40,6 @@ public final class ReadStorage {
         var tenantRows = ReadTenantShares.read(session, database, cancellation);
         cancellation.checkpoint();
         var disk = session.dataDir().map(Disks::spaceOf).orElse(null);
-        Quotas quotas = new QuotaFile(folders.config()).forConnection(session.spec().name());
         Map<String, Long> tenantDbBytes = new HashMap<>();
         tenantRows.forEach((tenant, rows) -> tenantDbBytes.put(tenant, rows.bytes()));
         var warnings = QuotaCheck.check(quotas, database.totalBytes(), usage, disk == null ? -1 : disk.freeBytes(), tenantDbBytes);

@@ -39,7 +39,15 @@ public final class ReadTenantShares {
             if (stats == null) {
                 continue; // an optional table this release does not have
             }
-            for (TenantRows rows : shares.of(stats, spec.tenantColumn(), cancellation)) {
+            List<TenantRows> tableShares;
+            try {
+                tableShares = shares.of(stats, spec.tenantColumn(), cancellation);
+            } catch (io.tidemark.core.TidemarkException e) {
+                // A tenant column this release of the platform lacks: that table's shares are unknown, the rest stand.
+                org.slf4j.LoggerFactory.getLogger(ReadTenantShares.class).warn("{}", e.getMessage());
+                continue;
+            }
+            for (TenantRows rows : tableShares) {
                 String name = names.getOrDefault(rows.tenantId(), "#" + rows.tenantId() + " (not in the tenant table)");
                 perTenant.computeIfAbsent(name, k -> new ArrayList<>()).add(rows);
             }

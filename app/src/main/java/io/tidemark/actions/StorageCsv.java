@@ -58,8 +58,8 @@ public final class StorageCsv {
 
     private static void write(Path file, List<String> header, List<List<Object>> rows) {
         Path target = file.toAbsolutePath();
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 out.write(line(header.stream().map(h -> (Object) h).toList()));
                 for (List<Object> row : rows) {
@@ -68,6 +68,11 @@ public final class StorageCsv {
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the message below says what failed; a leftover .tmp file is named after the export
+            }
             throw new TidemarkException("Cannot write " + target + ": " + e.getMessage(), e);
         }
     }

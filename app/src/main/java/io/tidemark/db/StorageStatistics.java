@@ -55,19 +55,37 @@ public final class StorageStatistics {
             throws SQLException {
         List<TableStats> tables = new ArrayList<>();
         Map<String, Long> oids = new HashMap<>();
+        // A partitioned table has no storage of its own: its figures are the sums over its partitions (PostgreSQL 12+).
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT c.oid, c.relname, c.reltuples::bigint,
-                       pg_table_size(c.oid) - COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0),
-                       pg_indexes_size(c.oid),
-                       COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0),
-                       pg_total_relation_size(c.oid),
-                       s.n_dead_tup, s.last_vacuum, s.last_autovacuum, s.last_analyze, s.last_autoanalyze,
-                       pg_relation_size(c.oid),
-                       (SELECT sum(st.avg_width) FROM pg_stats st WHERE st.schemaname = n.nspname AND st.tablename = c.relname),
+                SELECT c.oid, c.relname,
+                       CASE WHEN c.relkind = 'p' THEN COALESCE(part.tuples, -1) ELSE c.reltuples::bigint END,
+                       CASE WHEN c.relkind = 'p' THEN COALESCE(part.table_bytes, 0)
+                            ELSE pg_table_size(c.oid) - COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0) END,
+                       CASE WHEN c.relkind = 'p' THEN COALESCE(part.index_bytes, 0) ELSE pg_indexes_size(c.oid) END,
+                       CASE WHEN c.relkind = 'p' THEN COALESCE(part.toast_bytes, 0)
+                            ELSE COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0) END,
+                       CASE WHEN c.relkind = 'p' THEN COALESCE(part.total_bytes, 0) ELSE pg_total_relation_size(c.oid) END,
+                       CASE WHEN c.relkind = 'p' THEN part.dead ELSE s.n_dead_tup END,
+                       s.last_vacuum, s.last_autovacuum, s.last_analyze, s.last_autoanalyze,
+                       CASE WHEN c.relkind = 'p' THEN COALESCE(part.main_bytes, 0) ELSE pg_relation_size(c.oid) END,
+                       (SELECT sum(st.avg_width) FROM pg_stats st
+                         WHERE st.schemaname = n.nspname AND st.tablename = c.relname AND st.inherited = (c.relkind = 'p')),
                        current_setting('block_size')::int
                   FROM pg_class c
                   JOIN pg_namespace n ON n.oid = c.relnamespace
                   LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+                  LEFT JOIN LATERAL (
+                       SELECT sum(GREATEST(p.reltuples, 0))::bigint AS tuples,
+                              sum(pg_table_size(p.oid) - COALESCE(pg_total_relation_size(NULLIF(p.reltoastrelid, 0)), 0)) AS table_bytes,
+                              sum(pg_indexes_size(p.oid)) AS index_bytes,
+                              sum(COALESCE(pg_total_relation_size(NULLIF(p.reltoastrelid, 0)), 0)) AS toast_bytes,
+                              sum(pg_total_relation_size(p.oid)) AS total_bytes,
+                              sum(pg_relation_size(p.oid)) AS main_bytes,
+                              sum(ps.n_dead_tup)::bigint AS dead
+                         FROM pg_partition_tree(c.oid) t
+                         JOIN pg_class p ON p.oid = t.relid AND p.relkind = 'r'
+                         LEFT JOIN pg_stat_user_tables ps ON ps.relid = p.oid
+                       ) part ON c.relkind = 'p'
                  WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (current_schemas(false))
                 """);
              ResultSet rs = ps.executeQuery()) {

@@ -439,8 +439,13 @@ public final class DataDirScanner {
                 walk.failed(folder, e);
                 return null;
             } catch (java.nio.file.DirectoryIteratorException e) {
-                walk.failed(folder, e.getCause()); // an I/O error in the middle of a listing (a stale share): counted so far, reported
-                return null;
+                // An I/O error in the middle of a listing (a stale share): keep what was read, report it, remember nothing.
+                walk.failed(folder, e.getCause());
+                if (files > 0) {
+                    tally.add(folderBucket, new Usage(files, bytes, oldest, newest));
+                }
+                walk.counted(counted);
+                return subfolders;
             }
             if (files > 0) {
                 Usage old = new Usage(files, bytes, oldest, newest);

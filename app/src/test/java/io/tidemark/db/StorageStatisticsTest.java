@@ -96,6 +96,30 @@ class StorageStatisticsTest {
     }
 
     @Test
+    void aPartitionedTableCountsItsPartitions() throws Exception {
+        String url = TestPostgres.newDatabase();
+        try (PlatformDatabase db = PlatformDatabase.open(DatabaseTarget.parse(url), null, PasswordSource.NONE)) {
+            try (Connection c = db.connection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE m (id bigint, at date NOT NULL, body text) PARTITION BY RANGE (at)");
+                s.execute("CREATE TABLE m_2026_10 PARTITION OF m FOR VALUES FROM ('2026-10-01') TO ('2026-11-01')");
+                s.execute("CREATE TABLE m_2026_11 PARTITION OF m FOR VALUES FROM ('2026-11-01') TO ('2026-12-01')");
+                s.execute("CREATE INDEX m_at ON m (at)");
+                s.execute("INSERT INTO m SELECT g, date '2026-10-01' + (g % 60), md5(g::text) FROM generate_series(1, 50000) g");
+                s.execute("ANALYZE m");
+            }
+            TableStats m = table(new StorageStatistics(db).read(Set.of("m"), false, new Cancellation()), "m");
+            try (Connection c = db.connection()) {
+                assertThat(m.totalBytes()).isPositive()
+                        .isEqualTo(single(c, "SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('m')"));
+            }
+            assertThat(m.tableBytes() + m.indexBytes() + m.toastBytes()).isEqualTo(m.totalBytes());
+            assertThat(m.rows()).isBetween(45_000L, 55_000L);
+            assertThat(new StorageStatistics(db).read(Set.of("m"), false, new Cancellation()).tables())
+                    .extracting(TableStats::table).doesNotContain("m_2026_10");
+        }
+    }
+
+    @Test
     void sqliteFiguresComeFromDbstatAndTheFreeList() throws Exception {
         Path file = temp.resolve("lab.sqlite3");
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.config.ConfigMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +19,19 @@ class LauncherIT {
     @TempDir
     Path temp;
 
-    record Run(int status, String out) {
+    record Run(int status, String out, String err) {
     }
 
-    private static Run run(String... command) throws Exception {
+    /** Runs a command with this JVM's Java as JAVA_HOME; stdout and stderr apart (JSON is read from stdout only). */
+    private Run run(String... command) throws Exception {
         List<String> args = new ArrayList<>(List.of(command));
-        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        Path err = Files.createTempFile(temp, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(args).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
-        return new Run(p.exitValue(), out);
+        return new Run(p.exitValue(), out, Files.readString(err));
     }
 
     private static String jar() {
@@ -40,13 +45,13 @@ class LauncherIT {
     @Test
     void theJarAnswersVersionAndHelp() throws Exception {
         Run version = run(java(), "-jar", jar(), "--version");
-        assertThat(version.status()).as(version.out()).isZero();
+        assertThat(version.status()).as(version.err()).isZero();
         assertThat(version.out()).startsWith("Tidemark 0.1.0");
         Run help = run(java(), "-jar", jar(), "--help");
         assertThat(help.out()).contains("demo", "scan", "check", "Exit codes");
         Run wrong = run(java(), "-jar", jar(), "scan", "--db", temp.resolve("none.sqlite3").toString());
         assertThat(wrong.status()).isEqualTo(1);
-        assertThat(wrong.out()).contains("does not exist").doesNotContain("Exception");
+        assertThat(wrong.err()).contains("does not exist").doesNotContain("Exception");
     }
 
     @Test
@@ -55,10 +60,10 @@ class LauncherIT {
         Path demo = temp.resolve("demo");
         Run built = run("sh", launcher, "demo", "--out", demo.toString(), "--tenants", "3", "--days", "5", "--last-day", "2026-11-20",
                 "--json");
-        assertThat(built.status()).as(built.out()).isZero();
+        assertThat(built.status()).as(built.err()).isZero();
         Run scanned = run("sh", launcher, "scan", "--db", demo.resolve("platform.sqlite3").toString(), "--data-dir", demo.toString(),
                 "--json");
-        assertThat(scanned.status()).as(scanned.out()).isZero();
+        assertThat(scanned.status()).as(scanned.err()).isZero();
         JsonNode json = ConfigMapper.json().readTree(scanned.out());
         assertThat(json.get("data_dir").get("tenants")).hasSize(3);
         assertThat(json.get("database").get("engine").asText()).isEqualTo("SQLite");

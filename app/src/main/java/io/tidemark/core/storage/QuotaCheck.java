@@ -38,17 +38,21 @@ public final class QuotaCheck {
         limit(warnings, "the database", databaseBytes, quotas.database());
         if (usage != null) {
             limit(warnings, "DATA_DIR", usage.totalBytes(), quotas.dataDir());
-            for (Map.Entry<String, Map<FileCategory, Usage>> e : usage.tenants().entrySet()) {
-                String tenant = e.getKey();
-                long files = e.getValue().values().stream().mapToLong(Usage::bytes).sum();
-                long total = files + tenantDbBytes.getOrDefault(tenant, 0L);
-                Map<String, Long> own = quotas.tenants().getOrDefault(tenant, Map.of());
-                limit(warnings, "tenant " + tenant, total, own.getOrDefault("total", quotas.perTenant()));
-                for (FileCategory category : List.of(FileCategory.ARCHIVES, FileCategory.JOB_LOGS, FileCategory.RUN_LOGS,
-                        FileCategory.TENANT_OTHER)) {
-                    long limit = own.getOrDefault(key(category), quotas.perCategory().getOrDefault(category, 0L));
-                    limit(warnings, "tenant " + tenant + " " + category.label(), usage.tenant(tenant, category).bytes(), limit);
-                }
+        }
+        // Every tenant with files or rows: one with rows but no folder (or no DATA_DIR at all) is still held to its limit.
+        java.util.Set<String> tenants = new java.util.TreeSet<>(tenantDbBytes.keySet());
+        if (usage != null) {
+            tenants.addAll(usage.tenants().keySet());
+        }
+        for (String tenant : tenants) {
+            Map<FileCategory, Usage> files = usage == null ? Map.of() : usage.tenants().getOrDefault(tenant, Map.of());
+            long total = files.values().stream().mapToLong(Usage::bytes).sum() + tenantDbBytes.getOrDefault(tenant, 0L);
+            Map<String, Long> own = quotas.tenants().getOrDefault(tenant, Map.of());
+            limit(warnings, "tenant " + tenant, total, own.getOrDefault("total", quotas.perTenant()));
+            for (FileCategory category : List.of(FileCategory.ARCHIVES, FileCategory.JOB_LOGS, FileCategory.RUN_LOGS,
+                    FileCategory.TENANT_OTHER)) {
+                long limit = own.getOrDefault(key(category), quotas.perCategory().getOrDefault(category, 0L));
+                limit(warnings, "tenant " + tenant + " " + category.label(), files.getOrDefault(category, Usage.NONE).bytes(), limit);
             }
         }
         warnings.sort(Comparator.comparing(StorageWarning::level).reversed()

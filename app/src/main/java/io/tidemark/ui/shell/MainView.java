@@ -101,11 +101,8 @@ public final class MainView {
             showScreen();
         });
         storageModel.reportProperty().addListener((obs, was, now) -> overviewModel.showStorage(now, storageModel.loadingProperty().get()));
-        storageModel.loadingProperty().addListener((obs, was, now) -> {
-            if (now) {
-                overviewModel.showStorage(storageModel.reportProperty().get(), true);
-            }
-        });
+        storageModel.loadingProperty().addListener((obs, was, now) ->
+                overviewModel.showStorage(storageModel.reportProperty().get(), now));
 
         bindStatusBar(tasks);
         showScreen();

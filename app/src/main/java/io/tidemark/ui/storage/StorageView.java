@@ -152,8 +152,7 @@ public final class StorageView {
     }
 
     private void said(String outcome) {
-        status.textProperty().unbind();
-        status.setText(outcome);
+        // The model shows the outcome in the status line; nothing more to do here.
     }
 
     private static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width, Function<S, String> tip) {

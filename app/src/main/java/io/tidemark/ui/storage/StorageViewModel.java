@@ -63,6 +63,7 @@ public final class StorageViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private PlatformSession session;
     private long requests;
+    private io.tidemark.ui.tasks.RunningTask running;
 
     public StorageViewModel(TaskExecutor tasks, UserFolders folders) {
         this.tasks = tasks;
@@ -82,6 +83,14 @@ public final class StorageViewModel {
     private void scan(PlatformSession platform, boolean full, boolean exact) {
         if (platform != session) {
             report.set(null); // another platform: the last figures are not its figures
+            tables.clear();
+            allTenants.clear();
+            serviceLogs.clear();
+            problems.clear();
+            summary.set("");
+        }
+        if (running != null) {
+            running.cancel(); // a newer scan supersedes it: free its threads
         }
         session = platform;
         long request = ++requests;
@@ -97,7 +106,7 @@ public final class StorageViewModel {
         }
         loading.set(true);
         status.set(exact ? "Counting every table's rows…" : full ? "Scanning every folder…" : "Scanning…");
-        tasks.submit(exact ? "Exact table figures" : full ? "Full storage scan" : "Storage scan",
+        running = tasks.submit(exact ? "Exact table figures" : full ? "Full storage scan" : "Storage scan",
                 (progress, cancel) -> ReadStorage.read(platform, folders, !full, exact, progress, cancel),
                 r -> {
                     if (request == requests) {
@@ -128,6 +137,8 @@ public final class StorageViewModel {
         report.set(r);
         tables.setAll(r.database().tables().stream().map(StorageViewModel::line).toList());
         DataDirUsage usage = r.dataDir();
+        problems.setAll(r.warnings().stream().map(w -> (w.level() == io.tidemark.core.storage.StorageWarning.Level.EXCEEDED
+                ? "Limit exceeded · " : "Limit near · ") + w.message()).toList());
         StringBuilder text = new StringBuilder("Database " + ByteSize.format(r.database().totalBytes()));
         if (r.database().freeListBytes() > 0) {
             text.append(" (").append(ByteSize.format(r.database().freeListBytes())).append(" free pages)");
@@ -140,15 +151,12 @@ public final class StorageViewModel {
             serviceLogs.setAll(usage.serviceLogs().entrySet().stream()
                     .map(e -> new FamilyLine(e.getKey(), e.getValue().bytes(), e.getValue().files(), instant(e.getValue().newestMillis())))
                     .toList());
-            problems.setAll(r.warnings().stream().map(w -> (w.level() == io.tidemark.core.storage.StorageWarning.Level.EXCEEDED
-                    ? "Limit exceeded · " : "Limit near · ") + w.message()).toList());
             problems.addAll(usage.problems().stream().map(StorageViewModel::problem).toList());
             status.set(String.format(java.util.Locale.ROOT, "Last scan %s · %.2f s · %s folders reused", TIME.format(usage.scannedAt()),
                     usage.took().toMillis() / 1000.0, ByteSize.count(usage.reusedFolders())));
         } else {
             allTenants.clear();
             serviceLogs.clear();
-            problems.clear();
             status.set("This connection has no DATA_DIR: only the database is shown.");
         }
         if (r.disk() != null) {
@@ -218,7 +226,13 @@ public final class StorageViewModel {
                 StorageCsv.writeTenants(current, file);
             }
             return file;
-        }, written -> done.accept("Saved " + written), failure -> done.accept(failure.getMessage()));
+        }, written -> {
+            status.set("Saved " + written);
+            done.accept("Saved " + written);
+        }, failure -> {
+            status.set(failure.getMessage());
+            done.accept(failure.getMessage());
+        });
     }
 
     public ReadOnlyObjectProperty<StorageReport> reportProperty() {

@@ -39,6 +39,15 @@ class QuotaCheckTest {
     }
 
     @Test
+    void aTenantWithRowsButNoFilesIsHeldToItsLimitEvenWithoutDataDir() {
+        Quotas quotas = new Quotas(0, 0, 0, 40 * MB, Map.of(), Map.of());
+        assertThat(QuotaCheck.check(quotas, 0, null, -1, Map.of("ghost", 60 * MB)))
+                .singleElement().satisfies(w -> assertThat(w.subject()).isEqualTo("tenant ghost"));
+        assertThat(QuotaCheck.check(quotas, 0, usage(), -1, Map.of("ghost", 60 * MB)))
+                .extracting(StorageWarning::subject).contains("tenant ghost");
+    }
+
+    @Test
     void aTenantsTotalCountsItsDatabaseShare() {
         Quotas quotas = new Quotas(0, 0, 0, 120 * MB, Map.of(), Map.of());
         assertThat(QuotaCheck.check(quotas, 0, usage(), -1, Map.of())).isEmpty();
