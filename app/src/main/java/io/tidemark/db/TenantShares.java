@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * Rows and estimated bytes per tenant in each large table. A table's tenant column is indexed on the platform, so
  * a grouped count reads the index only; a PostgreSQL table past a million rows is sampled instead
- * ({@code TABLESAMPLE SYSTEM}), and each sampled figure says how precise it is.
+ * ({@code TABLESAMPLE SYSTEM}, whole pages), and each sampled figure says how precise it is.
  */
 public final class TenantShares {
 
@@ -35,10 +35,11 @@ public final class TenantShares {
     public List<TenantRows> of(TableStats table, String tenantColumn, Cancellation cancellation) {
         cancellation.checkpoint();
         boolean sample = db.kind() == DatabaseKind.POSTGRESQL && table.rows() > SAMPLE_ABOVE_ROWS;
-        double percent = sample ? Math.max(0.01, Math.min(100, 100.0 * SAMPLE_ROWS / table.rows())) : 100;
-        String sql = "SELECT " + SqlNames.quote(tenantColumn) + ", count(*) FROM " + SqlNames.quote(table.table())
-                + (sample ? String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.4f)", percent) : "")
-                + " GROUP BY 1";
+        return sample ? sampled(table, tenantColumn) : counted(table, tenantColumn);
+    }
+
+    private List<TenantRows> counted(TableStats table, String tenantColumn) {
+        String sql = "SELECT " + SqlNames.quote(tenantColumn) + ", count(*) FROM " + SqlNames.quote(table.table()) + " GROUP BY 1";
         List<long[]> counts = new ArrayList<>();
         long seen = 0;
         try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -50,14 +51,60 @@ public final class TenantShares {
             throw new TidemarkException("Counting rows per tenant in " + table.table() + " failed: " + e.getMessage(), e);
         }
         List<TenantRows> shares = new ArrayList<>();
-        long totalRows = sample ? Math.max(table.rows(), seen) : seen;
         for (long[] c : counts) {
-            double share = seen == 0 ? 0 : (double) c[1] / seen;
-            long rows = sample ? Math.round(share * totalRows) : c[1];
+            long bytes = table.totalBytes() < 0 || seen == 0 ? -1 : Math.round((double) c[1] / seen * table.totalBytes());
+            shares.add(new TenantRows(table.table(), c[0], c[1], bytes, true, 0));
+        }
+        return shares;
+    }
+
+    /**
+     * Samples whole pages ({@code TABLESAMPLE SYSTEM}) and scales each tenant's share to the table's row estimate. Rows
+     * of one page are not independent (a burst of one tenant's traffic fills pages), so the error is the ratio
+     * estimator's over sampled pages: var(p) = m/(m-1) · Σ(y_i − p·x_i)² / (Σx_i)², x_i the page's rows, y_i the tenant's.
+     */
+    private List<TenantRows> sampled(TableStats table, String tenantColumn) {
+        double percent = Math.max(0.01, Math.min(100, 100.0 * SAMPLE_ROWS / table.rows()));
+        String sql = String.format(Locale.ROOT, "SELECT (ctid::text::point)[0]::bigint, %s, count(*) FROM %s TABLESAMPLE SYSTEM (%.4f)"
+                + " GROUP BY 1, 2", SqlNames.quote(tenantColumn), SqlNames.quote(table.table()), percent);
+        java.util.Map<Long, Long> pageRows = new java.util.HashMap<>();
+        java.util.Map<Long, List<long[]>> perTenant = new java.util.HashMap<>(); // tenant -> {page, rows}
+        try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                long page = rs.getLong(1);
+                long tenant = rs.getLong(2);
+                long rows = rs.getLong(3);
+                pageRows.merge(page, rows, Long::sum);
+                perTenant.computeIfAbsent(tenant, k -> new ArrayList<>()).add(new long[] {page, rows});
+            }
+        } catch (SQLException e) {
+            throw new TidemarkException("Sampling rows per tenant in " + table.table() + " failed: " + e.getMessage(), e);
+        }
+        long pages = pageRows.size();
+        double sumX = 0;
+        double sumX2 = 0;
+        for (long x : pageRows.values()) {
+            sumX += x;
+            sumX2 += (double) x * x;
+        }
+        List<TenantRows> shares = new ArrayList<>();
+        for (java.util.Map.Entry<Long, List<long[]>> e : perTenant.entrySet()) {
+            double sumY = 0;
+            double sumY2 = 0;
+            double sumXY = 0;
+            for (long[] pr : e.getValue()) {
+                double y = pr[1];
+                sumY += y;
+                sumY2 += y * y;
+                sumXY += y * pageRows.get(pr[0]);
+            }
+            double share = sumY / sumX;
+            double squares = sumY2 - 2 * share * sumXY + share * share * sumX2;
+            double variance = pages > 1 ? (double) pages / (pages - 1) * Math.max(0, squares) / (sumX * sumX) : share * share;
+            double error = share > 0 ? Math.sqrt(variance) / share : 0;
+            long rows = Math.round(share * Math.max(table.rows(), (long) sumX));
             long bytes = table.totalBytes() < 0 ? -1 : Math.round(share * table.totalBytes());
-            // Block sampling: treat the sampled rows as a binomial draw; the error of a share p from n rows is sqrt((1-p)/(n p)).
-            double error = sample && c[1] > 0 ? Math.sqrt((1 - share) / (seen * share)) : 0;
-            shares.add(new TenantRows(table.table(), c[0], rows, bytes, !sample, error));
+            shares.add(new TenantRows(table.table(), e.getKey(), rows, bytes, false, error));
         }
         return shares;
     }
