@@ -33,7 +33,24 @@ public final class DataDirLayouts {
                 tenants.add(folders(dataDir, profile, t.name(), directory.settings(t.id())));
             }
         }
-        return of(dataDir, profile, tenants);
+        DataDirLayout layout = of(dataDir, profile, tenants);
+        String own = databaseFileInDataDir(session);
+        if (own != null && !layout.databaseFiles().contains(own)) {
+            List<String> names = new ArrayList<>(layout.databaseFiles());
+            names.add(own);
+            layout = new DataDirLayout(layout.dataDir(), layout.logDir(), layout.tenants(), layout.archiveFolder(),
+                    layout.jobLogFolder(), layout.runLogFolder(), names);
+        }
+        return layout;
+    }
+
+    /** The SQLite database's file name when the file lies directly in DATA_DIR (as on small installs), else null. */
+    public static String databaseFileInDataDir(PlatformSession session) {
+        if (session.info().kind() != io.tidemark.core.DatabaseKind.SQLITE || session.dataDir().isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(session.database().target().location()).toAbsolutePath().normalize();
+        return session.dataDir().get().equals(file.getParent()) ? file.getFileName().toString() : null;
     }
 
     /** The layout of {@code dataDir} for the given tenants' folders. */

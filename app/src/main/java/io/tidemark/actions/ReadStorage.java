@@ -44,6 +44,7 @@ public final class ReadStorage {
         tenantRows.forEach((tenant, rows) -> tenantDbBytes.put(tenant, rows.bytes()));
         var warnings = QuotaCheck.check(quotas, database.totalBytes(), usage, disk == null ? -1 : disk.freeBytes(), tenantDbBytes);
         var databaseDisk = new DatabaseCatalog(session.database()).filesFolder().map(Disks::spaceOf).orElse(null);
-        return new StorageReport(database, usage, disk, tenantRows, warnings, databaseDisk);
+        return new StorageReport(database, usage, disk, tenantRows, warnings, databaseDisk,
+                DataDirLayouts.databaseFileInDataDir(session) != null);
     }
 }

@@ -27,7 +27,7 @@ public final class StorageTree {
         if (report.dataDir() == null) {
             return database;
         }
-        if (report.dataDir().database().bytes() > 0) {
+        if (report.databaseInDataDir()) {
             return dataDir(report.dataDir(), database);
         }
         return SizeNode.of("Platform", "The database and DATA_DIR", List.of(database, dataDir(report.dataDir(), null)));

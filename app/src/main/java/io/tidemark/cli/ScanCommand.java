@@ -214,8 +214,10 @@ final class ScanCommand implements Callable<Integer> {
             disk.put("free_bytes", report.databaseDisk().freeBytes());
             json.put("database_disk", disk);
         }
-        report.warnings().forEach(w -> warnings.add(0, "quota-" + w.level().name().toLowerCase(java.util.Locale.ROOT) + ": " + w.message()));
-        json.put("warnings", warnings);
+        List<String> limits = new ArrayList<>();
+        report.warnings().forEach(w -> limits.add("quota-" + w.level().name().toLowerCase(java.util.Locale.ROOT) + ": " + w.message()));
+        limits.addAll(warnings); // limits first, exceeded before near, then what the scan could not count
+        json.put("warnings", limits);
         return json;
     }
 
