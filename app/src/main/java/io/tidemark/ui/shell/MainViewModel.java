@@ -70,16 +70,14 @@ public final class MainViewModel {
     /** Opens what the user worked on last time, or leaves the welcome screen up when there is nothing. */
     public void openLastConnection() {
         String last = settings.lastConnection();
-        if (DemoPlatform.CONNECTION_NAME.equals(last) && DemoPlatform.exists(folders)) {
-            connect(DemoPlatform.connection(folders.demoPlatform()));
+        if (last == null) {
             return;
         }
-        Optional.ofNullable(last).flatMap(connections::find).ifPresent(this::connect);
-    }
-
-    /** Whether anything can be opened without asking (a saved connection or the built demo). */
-    public boolean hasSavedConnection() {
-        return settings.lastConnection() != null || !connections.all().isEmpty();
+        // The saved connections and the demo folder are on disk: look them up off the FX thread.
+        tasks.submit(null, (progress, cancel) -> DemoPlatform.CONNECTION_NAME.equals(last)
+                        ? Optional.of(DemoPlatform.connection(folders.demoPlatform())).filter(c -> DemoPlatform.exists(folders))
+                        : connections.find(last),
+                found -> found.ifPresent(this::connect), failure -> lastError.set(failure.getMessage()));
     }
 
     /** Opens the bundled demo platform, building it first if needed. */

@@ -145,14 +145,10 @@ public final class StorageView {
             return;
         }
         if (tenantsShown) {
-            model.exportTenants(file.toPath(), this::said);
+            model.exportTenants(file.toPath(), outcome -> { }); // the model shows the outcome in the status line
         } else {
-            model.exportTables(file.toPath(), this::said);
+            model.exportTables(file.toPath(), outcome -> { });
         }
-    }
-
-    private void said(String outcome) {
-        // The model shows the outcome in the status line; nothing more to do here.
     }
 
     private static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width, Function<S, String> tip) {
