@@ -3,6 +3,8 @@ package io.tidemark.actions;
 import io.tidemark.config.ProfileCatalog;
 import io.tidemark.core.ConnectionSpec;
 import io.tidemark.core.DatabaseInfo;
+import io.tidemark.core.DatabaseKind;
+import io.tidemark.core.DatabaseTarget;
 import io.tidemark.core.PasswordSource;
 import io.tidemark.core.Tenant;
 import io.tidemark.core.TidemarkException;
@@ -93,6 +95,20 @@ public final class PlatformSession implements AutoCloseable {
     /** The platform's tenants, or none for a platform without tenants. */
     public List<Tenant> tenants() {
         return profile.hasTenants() ? new TenantDirectory(database, profile.tenants()).tenants() : List.of();
+    }
+
+    /**
+     * A stable key for this platform in Tidemark's local stores (history, growth snapshots): the SQLite file's absolute
+     * path, or the PostgreSQL URL without its parameters. It holds no secret.
+     */
+    public String key() {
+        DatabaseTarget target = spec.target();
+        if (target.kind() == DatabaseKind.SQLITE) {
+            return "sqlite:" + Path.of(target.location()).toAbsolutePath().normalize();
+        }
+        String url = target.location();
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     /** Whether the database answers now. */
