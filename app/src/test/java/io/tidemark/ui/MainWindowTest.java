@@ -139,6 +139,32 @@ class MainWindowTest {
         assertThat(Files.readString(folders.config().resolve("ui.json"))).contains("\"last_connection\" : \"Demo platform\"");
     }
 
+    @Test
+    void historyListsWhatWasDoneOnThisPlatformWithItsPlan(FxRobot robot) throws Exception {
+        String key = io.tidemark.actions.PlatformSession.keyOf(DemoPlatform.connection(folders.demoPlatform()));
+        io.tidemark.config.history.HistoryStore store = io.tidemark.config.history.HistoryStore.open(folders);
+        long purge = store.begin(new io.tidemark.core.history.HistoryStart("purge", key, "platform.sqlite3", null,
+                "cpimessagelog and its children", "{\"cutoff\":\"2025-11-20T00:00:00Z\",\"tables\":[\"cpipayload\",\"cpimessagelog\"]}"));
+        store.finish(purge, io.tidemark.core.history.Outcome.DONE, "{\"rows_deleted\":{\"cpipayload\":5120,\"cpimessagelog\":2560}}", null);
+        long other = store.begin(new io.tidemark.core.history.HistoryStart("vacuum", "jdbc:postgresql://elsewhere/db", "db@elsewhere",
+                "postgres", "cel", null));
+        store.finish(other, io.tidemark.core.history.Outcome.FAILED, null, "canceling statement due to lock timeout");
+
+        robot.clickOn("#openDemo");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.model().connectionStateProperty().get() == ConnectionState.CONNECTED);
+        robot.interact(() -> window.model().screenProperty().set(Screen.HISTORY));
+        TableView<?> entries = robot.lookup("#entries").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> entries.getItems().size() == 1); // this platform only
+        robot.interact(() -> robot.lookup("#thisPlatform").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        assertThat(entries.getItems()).hasSize(2);
+        robot.interact(() -> robot.lookup("#thisPlatform").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> entries.getSelectionModel().select(0));
+        assertThat(robot.lookup("#plan").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"cutoff\" : \"2025-11-20T00:00:00Z\"");
+        assertThat(robot.lookup("#result").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"cpipayload\" : 5120");
+        assertThat(robot.lookup("#detail").queryAs(Label.class).getText()).contains("#" + purge, "purge", "Done");
+        snapshot(robot, "history.png");
+    }
+
     private void snapshot(FxRobot robot, String name) throws Exception {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = window.scene().snapshot(null));

@@ -1,6 +1,8 @@
 package io.tidemark.ui.shell;
 
 import io.tidemark.ui.ViewLoader;
+import io.tidemark.ui.history.HistoryView;
+import io.tidemark.ui.history.HistoryViewModel;
 import io.tidemark.ui.overview.OverviewView;
 import io.tidemark.ui.overview.OverviewViewModel;
 import io.tidemark.ui.storage.StorageView;
@@ -49,11 +51,19 @@ public final class MainView {
     private final StorageViewModel storageModel;
     private final StorageView storage;
     private Object storageScannedFor;
+    private final HistoryViewModel historyModel;
+    private HistoryView history;
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
+        this(model, overviewModel, storageModel, new HistoryViewModel(tasks, model.folders()), tasks);
+    }
+
+    public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel,
+                    HistoryViewModel historyModel, FxTaskExecutor tasks) {
         this.model = model;
         this.overviewModel = overviewModel;
         this.storageModel = storageModel;
+        this.historyModel = historyModel;
         ViewLoader.load(this);
         this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
@@ -153,6 +163,7 @@ public final class MainView {
             node = switch (screen) {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
+                case HISTORY -> historyShown();
                 default -> pendingPane(screen);
             };
         }
@@ -167,6 +178,15 @@ public final class MainView {
             storageModel.scan(model.sessionProperty().get(), false);
         }
         return storage.root();
+    }
+
+    /** The History screen, read again each time it is shown: a nightly job may have written since. */
+    private Node historyShown() {
+        if (history == null) {
+            history = new HistoryView(historyModel);
+        }
+        historyModel.load(model.sessionProperty().get());
+        return history.root();
     }
 
     private Node welcomePane() {

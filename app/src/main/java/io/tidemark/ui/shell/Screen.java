@@ -13,8 +13,7 @@ public enum Screen {
             + "batches under lock and statement timeouts, progress and Cancel."),
     MAINTENANCE("Maintenance", "VACUUM, VACUUM FULL, ANALYZE and REINDEX with the reclaim, free disk and duration "
             + "they need told before you start."),
-    HISTORY("History", "Everything Tidemark did on this platform (who, when, what, counts, outcome), and the "
-            + "platform's own cleanup history and job runs.");
+    HISTORY("History", null);
 
     private final String title;
     private final String comingNext;
