@@ -47,9 +47,12 @@ public final class TidemarkApp extends Application {
         MainViewModel model = new MainViewModel(folders, tasks, new FxDialogService(stage));
         MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders), tasks);
         Scene scene = new Scene(view.root(), 1200, 760);
+        view.palette().install(scene);
         Theme.apply(scene, model.darkProperty().get());
         model.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
-        stage.setTitle("Tidemark");
+        // The title names the open platform, so a taskbar full of windows tells prod from the demo.
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.sessionProperty().get() == null
+                ? "Tidemark" : "Tidemark — " + model.platformTitleProperty().get(), model.sessionProperty(), model.platformTitleProperty()));
         stage.getIcons().add(new javafx.scene.image.Image(TidemarkApp.class.getResource("icons/tidemark.png").toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(900);

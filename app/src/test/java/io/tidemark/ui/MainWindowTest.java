@@ -152,7 +152,20 @@ class MainWindowTest {
 
         robot.clickOn("#openDemo");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.model().connectionStateProperty().get() == ConnectionState.CONNECTED);
-        robot.interact(() -> window.model().screenProperty().set(Screen.HISTORY));
+        // From the keyboard: the palette finds a screen by part of its name; each screen has its shortcut.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K).release(javafx.scene.input.KeyCode.K,
+                javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.view().palette().showing()).isTrue();
+        assertThat(robot.lookup("#paletteList").queryListView().getItems()).hasSizeGreaterThanOrEqualTo(Screen.values().length + 3);
+        robot.write("go maint").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.MAINTENANCE);
+        assertThat(window.view().palette().showing()).isFalse();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT8).release(javafx.scene.input.KeyCode.DIGIT8,
+                javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.HISTORY);
         TableView<?> entries = robot.lookup("#entries").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> entries.getItems().size() == 1); // this platform only
         robot.interact(() -> robot.lookup("#thisPlatform").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));

@@ -23,6 +23,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -53,6 +56,7 @@ public final class MainView {
     private Object storageScannedFor;
     private final HistoryViewModel historyModel;
     private HistoryView history;
+    private final CommandPalette palette = new CommandPalette();
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
         this(model, overviewModel, storageModel, new HistoryViewModel(tasks, model.folders()), tasks);
@@ -77,19 +81,11 @@ public final class MainView {
         tenantSelector.disableProperty().bind(model.sessionProperty().isNull());
         tenantSelector.setTooltip(new Tooltip("Narrows every screen to one tenant (rows of the tenant table)"));
         connectButton.setOnAction(e -> model.chooseConnection());
-        connectButton.setTooltip(new Tooltip("Open a saved connection, or a new PostgreSQL or SQLite platform"));
         refreshButton.setOnAction(e -> overviewModel.refresh(model.sessionProperty().get()));
         refreshButton.disableProperty().bind(model.sessionProperty().isNull());
         themeToggle.selectedProperty().bindBidirectional(model.darkProperty());
 
         navigation.getItems().setAll(Screen.values());
-        navigation.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Screen screen, boolean empty) {
-                super.updateItem(screen, empty);
-                setText(empty || screen == null ? null : screen.title());
-            }
-        });
         navigation.getSelectionModel().select(model.screenProperty().get());
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -115,7 +111,54 @@ public final class MainView {
                 overviewModel.showStorage(storageModel.reportProperty().get(), now));
 
         bindStatusBar(tasks);
+        addCommands();
         showScreen();
+    }
+
+    /** The window's keyboard commands: each screen, connect, refresh, theme; all listed in the palette (Ctrl+K). */
+    private void addCommands() {
+        Screen[] screens = Screen.values();
+        for (int i = 0; i < screens.length; i++) {
+            Screen screen = screens[i];
+            KeyCombination key = i < 9 ? new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN) : null;
+            palette.add(new Command("Go to " + screen.title(), key, () -> model.screenProperty().set(screen)));
+        }
+        palette.add(new Command("Connect to a platform…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                model::chooseConnection));
+        palette.add(new Command("Refresh the figures", new KeyCodeCombination(KeyCode.F5), () -> {
+            if (model.sessionProperty().get() != null) {
+                overviewModel.refresh(model.sessionProperty().get());
+            }
+        }));
+        palette.add(new Command("Switch light/dark theme", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> model.darkProperty().set(!model.darkProperty().get())));
+        palette.add(new Command("Open the demo platform", null, model::openDemo));
+        connectButton.setTooltip(new Tooltip("Open a saved connection, or a new PostgreSQL or SQLite platform ("
+                + palette.commands().get(screens.length).shortcutText() + ")"));
+        refreshButton.setTooltip(new Tooltip("Read the Overview's figures again (F5)"));
+        themeToggle.setTooltip(new Tooltip("Light or dark theme (" + palette.commands().get(screens.length + 2).shortcutText() + ")"));
+        navigation.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Screen screen, boolean empty) {
+                super.updateItem(screen, empty);
+                if (empty || screen == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label key = new Label(palette.commands().get(screen.ordinal()).shortcutText());
+                key.getStyleClass().add("shortcut-hint");
+                javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+                javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+                setText(null);
+                setGraphic(new javafx.scene.layout.HBox(6, new Label(screen.title()), gap, key));
+            }
+        });
+    }
+
+    /** The keyboard commands; {@link CommandPalette#install} puts their shortcuts in the window's scene. */
+    public CommandPalette palette() {
+        return palette;
     }
 
     private void bindStatusBar(FxTaskExecutor tasks) {
