@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the built .deb on this machine and checks it as an administrator would use it, then removes it:
-#   dpkg -i; `tidemark --version` and `tidemark profiles` from the PATH; the window opens the demo under Xvfb
+#   apt-get install ./tidemark_*.deb (dpkg with its dependencies); `tidemark --version` and `tidemark profiles` from the PATH; the window opens the demo under Xvfb
 #   (screenshot in installers/out/installed-window.png); the archive file type is registered; dpkg -r leaves no
 #   /usr/bin/tidemark behind. Needs root and: apt-get install -y xvfb x11-utils imagemagick libgtk-3-0 xdg-utils
 # Usage: installers/linux/test-deb.sh [DEB]   (default: the one build-deb.sh made)
@@ -11,7 +11,9 @@ deb="${1:-$(ls "$out"/tidemark_*.deb | head -n 1)}"
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 
 dpkg -r tidemark >/dev/null 2>&1 || true
-dpkg -i "$deb" || fail "dpkg -i $deb"
+# apt installs the package's dependencies (libgtk-3-0, xdg-utils) with it, as an administrator would.
+apt-get install -y "$(realpath "$deb")" >/dev/null || fail "apt-get install $deb"
+dpkg -s tidemark | grep -q '^Status: install ok installed' || fail "the package is not configured"
 trap 'dpkg -r tidemark >/dev/null 2>&1 || true; [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null || true' EXIT
 
 [ "$(command -v tidemark)" = /usr/bin/tidemark ] || fail "tidemark is not on the PATH"
