@@ -16,7 +16,7 @@ cp "$jar" "$out/input/"
 cp "$here/resources/tidemark-archive.xml" "$out/input/"
 
 # The runtime holds only the modules the jar needs (JavaFX itself travels inside the jar).
-modules="java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.unsupported,jdk.jsobject,jdk.xml.dom,jdk.zipfs,jdk.localedata"
+modules="$(cat "$root/installers/runtime-modules.txt")"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
 
 jpackage --type deb --name tidemark --app-version "${version%%-*}" \
