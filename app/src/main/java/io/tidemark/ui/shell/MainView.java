@@ -1,6 +1,8 @@
 package io.tidemark.ui.shell;
 
 import io.tidemark.ui.ViewLoader;
+import io.tidemark.ui.growth.GrowthView;
+import io.tidemark.ui.growth.GrowthViewModel;
 import io.tidemark.ui.overview.OverviewView;
 import io.tidemark.ui.overview.OverviewViewModel;
 import io.tidemark.ui.storage.StorageView;
@@ -49,6 +51,8 @@ public final class MainView {
     private final StorageViewModel storageModel;
     private final StorageView storage;
     private Object storageScannedFor;
+    private final GrowthViewModel growthModel;
+    private final GrowthView growth;
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
         this.model = model;
@@ -58,6 +62,9 @@ public final class MainView {
         this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
         this.welcome = welcomePane();
+        this.growthModel = new GrowthViewModel(tasks, model.folders());
+        this.growth = new GrowthView(growthModel, model.darkProperty());
+        growthModel.forecastSentenceProperty().addListener((obs, was, now) -> overviewModel.showForecast(now));
 
         platformTitle.textProperty().bind(model.platformTitleProperty());
         platformTitle.tooltipProperty().bind(Bindings.createObjectBinding(
@@ -93,11 +100,13 @@ public final class MainView {
         model.selectedTenantProperty().addListener((obs, was, now) -> {
             overviewModel.showTenant(now);
             storageModel.showTenant(now);
+            growthModel.showTenant(now);
         });
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
             storageScannedFor = now;
             storageModel.scan(now, false); // the Overview shows DATA_DIR's size and the largest tenants from it
+            growthModel.load(now); // the Overview shows the forecast from it
             showScreen();
         });
         storageModel.reportProperty().addListener((obs, was, now) -> overviewModel.showStorage(now, storageModel.loadingProperty().get()));
@@ -153,6 +162,7 @@ public final class MainView {
             node = switch (screen) {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
+                case GROWTH -> growth.root();
                 default -> pendingPane(screen);
             };
         }

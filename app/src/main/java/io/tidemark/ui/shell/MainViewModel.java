@@ -256,6 +256,11 @@ public final class MainViewModel {
         return screen;
     }
 
+    /** The user's settings and data folders. */
+    public io.tidemark.config.UserFolders folders() {
+        return folders;
+    }
+
     public BooleanProperty darkProperty() {
         return dark;
     }
