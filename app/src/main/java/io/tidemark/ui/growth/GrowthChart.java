@@ -71,25 +71,26 @@ final class GrowthChart {
             boolean shapes = dataset.getItemCount() <= 92;
             XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, shapes) {
                 @Override
-                public Stroke getItemStroke(int row, int column) {
-                    return dataset.rebuilt(row, column) ? DASHED : SOLID;
-                }
-
-                @Override
                 public boolean getItemShapeFilled(int row, int column) {
                     return !dataset.rebuilt(row, column); // rebuilt points are hollow
                 }
             };
+            // One path per part: drawing 90,000 segments one by one is ten times slower.
+            lines.setDrawSeriesLineAsPath(true);
             lines.setUseFillPaint(true);
-            for (int s = 0; s < series.size(); s++) {
-                Paint paint = PALETTE[s % PALETTE.length];
-                lines.setSeriesPaint(s, paint);
-                lines.setSeriesFillPaint(s, paint);
-                lines.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            for (int k = 0; k < dataset.getSeriesCount(); k++) {
+                Paint paint = PALETTE[dataset.underlying(k) % PALETTE.length];
+                lines.setSeriesPaint(k, paint);
+                lines.setSeriesFillPaint(k, paint);
+                lines.setSeriesStroke(k, dataset.isRebuiltPart(k) ? DASHED : SOLID);
+                lines.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+                lines.setSeriesVisibleInLegend(k, !dataset.isRebuiltPart(k));
             }
             lines.setDefaultToolTipGenerator((ds, s, item) -> dataset.tooltip(s, item));
             plot = new XYPlot(dataset, time, size, lines);
         }
+        // Zooming or panning narrows the days drawn, so every day shows again once they fit the width.
+        time.addChangeListener(e -> dataset.window(time.getLowerBound(), time.getUpperBound(), time.isAutoRange()));
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         plot.setBackgroundPaint(colours.background());

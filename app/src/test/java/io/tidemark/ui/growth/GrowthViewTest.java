@@ -124,10 +124,16 @@ class GrowthViewTest {
         plot = view.chart().getXYPlot();
         XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer();
         DailyDataset tables = (DailyDataset) plot.getDataset();
-        assertThat(tables.getSeriesCount()).isEqualTo(8);
-        assertThat(((BasicStroke) lines.getItemStroke(0, 5)).getDashArray()).isNotNull();
+        assertThat(tables.growthSeriesCount()).isEqualTo(8);
+        assertThat(tables.getSeriesCount()).isEqualTo(16); // each split in its measured part and its rebuilt part
+        assertThat(tables.name(0)).isEqualTo("cpipayload");
+        assertThat(((BasicStroke) lines.getItemStroke(1, 5)).getDashArray()).isNotNull();
         assertThat(((BasicStroke) lines.getItemStroke(0, 119)).getDashArray()).isNull();
-        assertThat(lines.getItemShapeFilled(0, 5)).isFalse();
+        assertThat(tables.getYValue(0, 5)).isNaN(); // the measured part has no rebuilt day
+        assertThat(tables.getYValue(1, 5)).isPositive();
+        assertThat(tables.getYValue(0, 119)).isEqualTo(tables.getYValue(1, 119)); // the parts join on the snapshot's day
+        assertThat(lines.getItemShapeFilled(1, 5)).isFalse();
+        assertThat(lines.getItemShapeFilled(0, 119)).isTrue();
 
         // Range presets narrow the days; the log scale swaps the axis.
         robot.clickOn("#range-days_30");
@@ -135,10 +141,10 @@ class GrowthViewTest {
         robot.clickOn("Log scale");
         assertThat(view.chart().getXYPlot().getRangeAxis()).isInstanceOf(LogAxis.class);
         robot.clickOn("#by-tenant");
-        assertThat(((DailyDataset) view.chart().getXYPlot().getDataset()).getSeriesCount()).isEqualTo(6);
+        assertThat(((DailyDataset) view.chart().getXYPlot().getDataset()).growthSeriesCount()).isEqualTo(6);
         robot.interact(() -> model.showTenant("globex"));
         assertThat(((DailyDataset) view.chart().getXYPlot().getDataset()).getSeriesKey(0)).isEqualTo("globex");
-        assertThat(((DailyDataset) view.chart().getXYPlot().getDataset()).getSeriesCount()).isEqualTo(1);
+        assertThat(((DailyDataset) view.chart().getXYPlot().getDataset()).growthSeriesCount()).isEqualTo(1);
 
         // Exports: the series shown as CSV, the chart as PNG.
         Path csv = temp.resolve("growth.csv");
