@@ -62,6 +62,28 @@ class RebuiltHistoryTest {
             assertThat(session.info().kind()).isEqualTo(DatabaseKind.POSTGRESQL);
             checkRows(session);
             checkFiles(session);
+            // snapshot --to-platform: one row per tenant and category plus the total, in the platform's metric table.
+            java.util.List<io.tidemark.core.growth.StorageSnapshot.TenantSize> sizes = new java.util.ArrayList<>();
+            for (Tenant t : session.tenants()) {
+                sizes.add(new io.tidemark.core.growth.StorageSnapshot.TenantSize(t.name(), GrowthCategory.ARCHIVES, 2, 1000 * t.id()));
+                sizes.add(new io.tidemark.core.growth.StorageSnapshot.TenantSize(t.name(), GrowthCategory.DATABASE, 9, 5));
+            }
+            java.time.Instant at = java.time.Instant.parse("2026-11-21T06:00:00Z");
+            var snapshot = new io.tidemark.core.growth.StorageSnapshot(at, 1, 1, 1, 1, java.util.List.of(), sizes, 0);
+            assertThat(RecordSnapshot.writeToPlatform(session, snapshot)).isEqualTo(3 * 6);
+            try (Connection c = session.database().connection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT t.name, m.value FROM cmetricsnapshot m JOIN cconfig t ON t.id = m.config_id "
+                            + "WHERE m.metric = 'storage_total_bytes' AND m.taken_at = ? ORDER BY t.id")) {
+                ps.setTimestamp(1, Timestamp.from(at));
+                try (ResultSet rs = ps.executeQuery()) {
+                    for (Tenant t : session.tenants()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).isEqualTo(t.name());
+                        assertThat(rs.getDouble(2)).isEqualTo(1000.0 * t.id() + 5);
+                    }
+                    assertThat(rs.next()).isFalse();
+                }
+            }
         }
     }
 
