@@ -58,6 +58,7 @@ public final class GrowthViewModel {
     private final ObservableList<String> fastestTenants = FXCollections.observableArrayList();
     private final ObservableList<String> forecasts = FXCollections.observableArrayList();
     private String tenant;
+    private String historyNote = "";
     private PlatformSession session;
     private long requests;
     private RunningTask running;
@@ -170,12 +171,13 @@ public final class GrowthViewModel {
         report.set(r);
         LocalDate first = r.history().firstSnapshot();
         GrowthSeries total = r.history().total();
-        summary.set(total.points().isEmpty() ? "No history: the platform has no dated rows or files yet."
+        historyNote = (total.points().isEmpty() ? "No history: the platform has no dated rows or files yet."
                 : (first == null ? "Every point is rebuilt from the data (row timestamps, archive and job log names, run log times): "
                         + "no snapshot recorded yet."
                         : "Rebuilt from the data until " + first.minusDays(1) + "; measured by " + r.history().snapshots()
                                 + " snapshot(s) since.")
                         + " Total " + ByteSize.format(total.last().bytes()) + " on " + total.last().day() + ".");
+        summary.set(historyNote);
         Forecast disk = GrowthForecasts.disk(r, GrowthForecasts.DEFAULT_WINDOW_DAYS);
         forecastSentence.set(GrowthForecasts.sentence(disk));
         forecasts.setAll(GrowthForecasts.of(r, GrowthForecasts.DEFAULT_WINDOW_DAYS, 0).stream().map(GrowthViewModel::line).toList());
@@ -200,10 +202,12 @@ public final class GrowthViewModel {
             return;
         }
         LocalDate from = from(r);
-        List<GrowthSeries> series = r.history().of(dimension.get()).stream()
+        List<GrowthSeries> all = r.history().of(dimension.get()).stream()
                 .filter(s -> dimension.get() != Dimension.TENANT || tenant == null || s.name().equals(tenant))
-                .map(s -> s.since(from)).filter(s -> !s.points().isEmpty()).limit(dimension.get() == Dimension.CATEGORY ? 10 : MAX_LINES)
-                .toList();
+                .map(s -> s.since(from)).filter(s -> !s.points().isEmpty()).toList();
+        List<GrowthSeries> series = all.stream().limit(MAX_LINES).toList();
+        summary.set(historyNote + (series.size() < all.size() ? " The chart shows the " + series.size() + " largest of "
+                + all.size() + " " + dimension.get().key() + "s; the tenant selector picks one." : ""));
         shown.setAll(series);
         fastestTables.setAll(fastest(r.history().of(Dimension.TABLE), from));
         fastestTenants.setAll(fastest(r.history().of(Dimension.TENANT), from));
