@@ -91,6 +91,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(biggest.getItems().get(0)).asString().startsWith("wayne-enterprises · ").contains("files ", "database ≈");
         assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("10,149 files · scanned")).tryQuery()).isPresent();
+        // The growth forecast, rebuilt from the demo's rows and files in the background, in one sentence.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
+                && l.getText().startsWith("At the current pace DATA_DIR fills the disk in about ")).tryQuery().isPresent());
         snapshot(robot, "main-window.png");
         robot.interact(() -> window.model().darkProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();

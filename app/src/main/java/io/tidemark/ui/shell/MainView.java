@@ -3,6 +3,8 @@ package io.tidemark.ui.shell;
 import io.tidemark.ui.ViewLoader;
 import io.tidemark.ui.history.HistoryView;
 import io.tidemark.ui.history.HistoryViewModel;
+import io.tidemark.ui.growth.GrowthView;
+import io.tidemark.ui.growth.GrowthViewModel;
 import io.tidemark.ui.overview.OverviewView;
 import io.tidemark.ui.overview.OverviewViewModel;
 import io.tidemark.ui.storage.StorageView;
@@ -57,6 +59,8 @@ public final class MainView {
     private final HistoryViewModel historyModel;
     private HistoryView history;
     private final CommandPalette palette = new CommandPalette();
+    private final GrowthViewModel growthModel;
+    private final GrowthView growth;
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
         this(model, overviewModel, storageModel, new HistoryViewModel(tasks, model.folders()), tasks);
@@ -72,6 +76,9 @@ public final class MainView {
         this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
         this.welcome = welcomePane();
+        this.growthModel = new GrowthViewModel(tasks, model.folders());
+        this.growth = new GrowthView(growthModel, model.darkProperty());
+        growthModel.forecastSentenceProperty().addListener((obs, was, now) -> overviewModel.showForecast(now));
 
         platformTitle.textProperty().bind(model.platformTitleProperty());
         platformTitle.tooltipProperty().bind(Bindings.createObjectBinding(
@@ -99,11 +106,13 @@ public final class MainView {
         model.selectedTenantProperty().addListener((obs, was, now) -> {
             overviewModel.showTenant(now);
             storageModel.showTenant(now);
+            growthModel.showTenant(now);
         });
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
             storageScannedFor = now;
             storageModel.scan(now, false); // the Overview shows DATA_DIR's size and the largest tenants from it
+            growthModel.load(now); // the Overview shows the forecast from it
             showScreen();
         });
         storageModel.reportProperty().addListener((obs, was, now) -> overviewModel.showStorage(now, storageModel.loadingProperty().get()));
@@ -207,6 +216,7 @@ public final class MainView {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
                 case HISTORY -> historyShown();
+                case GROWTH -> growth.root();
                 default -> pendingPane(screen);
             };
         }
