@@ -3,6 +3,8 @@ package io.tidemark.ui.shell;
 import io.tidemark.ui.ViewLoader;
 import io.tidemark.ui.overview.OverviewView;
 import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.archive.ArchiveView;
+import io.tidemark.ui.archive.ArchiveViewModel;
 import io.tidemark.ui.storage.StorageView;
 import io.tidemark.ui.storage.StorageViewModel;
 import io.tidemark.ui.tasks.FxTaskExecutor;
@@ -49,14 +51,20 @@ public final class MainView {
     private final StorageViewModel storageModel;
     private final StorageView storage;
     private Object storageScannedFor;
+    private final ArchiveViewModel archiveModel;
+    private final ArchiveView archive;
+    private Object archivesListedFor;
 
-    public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
+    public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, ArchiveViewModel archiveModel,
+                    FxTaskExecutor tasks) {
         this.model = model;
+        this.archiveModel = archiveModel;
         this.overviewModel = overviewModel;
         this.storageModel = storageModel;
         ViewLoader.load(this);
         this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
+        this.archive = new ArchiveView(archiveModel);
         this.welcome = welcomePane();
 
         platformTitle.textProperty().bind(model.platformTitleProperty());
@@ -93,6 +101,7 @@ public final class MainView {
         model.selectedTenantProperty().addListener((obs, was, now) -> {
             overviewModel.showTenant(now);
             storageModel.showTenant(now);
+            archiveModel.showTenant(now);
         });
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
@@ -153,6 +162,7 @@ public final class MainView {
             node = switch (screen) {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
+                case ARCHIVE -> archiveShown();
                 default -> pendingPane(screen);
             };
         }
@@ -167,6 +177,16 @@ public final class MainView {
             storageModel.scan(model.sessionProperty().get(), false);
         }
         return storage.root();
+    }
+
+    /** The Archive screen, listing the open platform's archives the first time it is shown for it. */
+    private Node archiveShown() {
+        Object open = model.sessionProperty().get();
+        if (open != archivesListedFor) {
+            archivesListedFor = open;
+            archiveModel.show(model.sessionProperty().get());
+        }
+        return archive.root();
     }
 
     private Node welcomePane() {
