@@ -9,7 +9,6 @@ import io.tidemark.core.TidemarkException;
 import io.tidemark.core.archive.ArchiveManifest;
 import io.tidemark.core.archive.BrowsePage;
 import io.tidemark.db.SqlNames;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -384,29 +383,46 @@ public final class PostgresArchive {
         }
     }
 
-    /** Reads a stream line by line as bytes (each line with its newline), growing its buffer as needed. */
+    /** Reads a stream line by line as bytes (each line with its newline), from its own buffer, growing the line as needed. */
     static final class LineReader {
         private final InputStream in;
+        private final byte[] chunk = new byte[1 << 16];
+        private int position;
+        private int limit;
         byte[] buffer = new byte[8192];
 
         LineReader(InputStream in) {
-            this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+            this.in = in;
         }
 
         /** The next line's length (with its newline when it has one), or -1 at the end. */
         int next() throws IOException {
             int n = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (n == buffer.length) {
-                    buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(chunk, 0, chunk.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return n == 0 ? -1 : n;
+                    }
                 }
-                buffer[n++] = (byte) b;
-                if (b == '\n') {
+                int end = position;
+                while (end < limit && chunk[end] != '\n') {
+                    end++;
+                }
+                boolean found = end < limit;
+                int take = (found ? end + 1 : end) - position;
+                if (n + take > buffer.length) {
+                    buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, n + take));
+                }
+                System.arraycopy(chunk, position, buffer, n, take);
+                n += take;
+                position += take;
+                if (found) {
                     return n;
                 }
             }
-            return n == 0 ? -1 : n;
         }
 
         String text(int length) {

@@ -86,6 +86,15 @@ class ArchiveRoundTripTest {
 
             ArchiveEntry script = ListArchives.list(session, tenant).stream()
                     .filter(e -> e.name().format() == ArchiveFormat.POSTGRES && !e.name().compressed()).findFirst().orElseThrow();
+            // A script cut short or with an edited row is reported, not trusted.
+            String text = Files.readString(script.file());
+            Path cut = Files.createDirectories(temp.resolve("cut")).resolve(script.file().getFileName());
+            Files.writeString(cut, text.substring(0, text.length() / 2));
+            assertThat(VerifyArchives.file(cut, new Cancellation()).summary()).contains("truncated");
+            Path edited = Files.createDirectories(temp.resolve("edited")).resolve(script.file().getFileName());
+            Files.writeString(edited, text.replaceFirst("\tCOMPLETED\t", "\tFAILED\t"));
+            assertThat(VerifyArchives.file(edited, new Cancellation()).problems()).singleElement().asString()
+                    .contains("cpimessagelog", "checksum");
             try (BrowseArchive browse = BrowseArchive.open(script.file(), new Cancellation())) {
                 BrowsePage page = browse.page("cpipayload", null, 1, 2, new Cancellation());
                 assertThat(page.matching()).isEqualTo(browse.manifest().table("cpipayload").orElseThrow().rows());
