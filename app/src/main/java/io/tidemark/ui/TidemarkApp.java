@@ -7,6 +7,7 @@ import io.tidemark.ui.dialogs.FxDialogService;
 import io.tidemark.ui.overview.OverviewViewModel;
 import io.tidemark.ui.shell.MainView;
 import io.tidemark.ui.shell.MainViewModel;
+import io.tidemark.ui.archive.ArchiveViewModel;
 import io.tidemark.ui.storage.StorageViewModel;
 import io.tidemark.ui.tasks.FxTaskExecutor;
 import javafx.animation.KeyFrame;
@@ -43,9 +44,15 @@ public final class TidemarkApp extends Application {
 
     /** Builds the main window on {@code stage} with the user's folders. */
     public static Window build(Stage stage, UserFolders folders) {
+        return build(stage, folders, new FxDialogService(stage));
+    }
+
+    /** Builds the main window with the given dialogs (tests script them). */
+    public static Window build(Stage stage, UserFolders folders, io.tidemark.ui.dialogs.DialogService dialogs) {
         FxTaskExecutor tasks = new FxTaskExecutor();
-        MainViewModel model = new MainViewModel(folders, tasks, new FxDialogService(stage));
-        MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders), tasks);
+        MainViewModel model = new MainViewModel(folders, tasks, dialogs);
+        MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders),
+                new ArchiveViewModel(tasks, dialogs, folders), tasks);
         Scene scene = new Scene(view.root(), 1200, 760);
         view.palette().install(scene);
         Theme.apply(scene, model.darkProperty().get());

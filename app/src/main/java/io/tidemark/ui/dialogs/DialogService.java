@@ -16,4 +16,12 @@ public interface DialogService {
 
     /** Opens the connection dialog on the saved connections; empty when the user cancels. */
     Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial);
+
+    /**
+     * Asks to confirm a destructive or weighty action: {@code message} names what is at risk and the counts; the
+     * confirming button carries {@code action} ("Restore 1,204 rows"), Cancel is the default. True only when confirmed.
+     */
+    default boolean confirm(String title, String message, String action) {
+        return false;
+    }
 }

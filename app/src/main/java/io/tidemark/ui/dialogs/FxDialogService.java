@@ -57,6 +57,23 @@ public final class FxDialogService implements DialogService {
         return ConnectionDialog.show(owner, saved, initial);
     }
 
+    @Override
+    public boolean confirm(String title, String message, String action) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setMinWidth(520);
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OTHER);
+        alert.getButtonTypes().setAll(go, ButtonType.CANCEL);
+        // Cancel is the default button: Enter never confirms by accident.
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        javafx.scene.control.Button danger = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(go);
+        danger.setDefaultButton(false);
+        danger.getStyleClass().add("danger");
+        return alert.showAndWait().filter(b -> b == go).isPresent();
+    }
+
     private static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -7,6 +7,8 @@ import io.tidemark.ui.growth.GrowthView;
 import io.tidemark.ui.growth.GrowthViewModel;
 import io.tidemark.ui.overview.OverviewView;
 import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.archive.ArchiveView;
+import io.tidemark.ui.archive.ArchiveViewModel;
 import io.tidemark.ui.storage.StorageView;
 import io.tidemark.ui.storage.StorageViewModel;
 import io.tidemark.ui.tasks.FxTaskExecutor;
@@ -61,20 +63,21 @@ public final class MainView {
     private final CommandPalette palette = new CommandPalette();
     private final GrowthViewModel growthModel;
     private final GrowthView growth;
+    private final ArchiveViewModel archiveModel;
+    private final ArchiveView archive;
+    private Object archivesListedFor;
 
-    public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
-        this(model, overviewModel, storageModel, new HistoryViewModel(tasks, model.folders()), tasks);
-    }
-
-    public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel,
-                    HistoryViewModel historyModel, FxTaskExecutor tasks) {
+    public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, ArchiveViewModel archiveModel,
+                    FxTaskExecutor tasks) {
+        this.historyModel = new HistoryViewModel(tasks, model.folders());
         this.model = model;
+        this.archiveModel = archiveModel;
         this.overviewModel = overviewModel;
         this.storageModel = storageModel;
-        this.historyModel = historyModel;
         ViewLoader.load(this);
         this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
+        this.archive = new ArchiveView(archiveModel);
         this.welcome = welcomePane();
         this.growthModel = new GrowthViewModel(tasks, model.folders());
         this.growth = new GrowthView(growthModel, model.darkProperty());
@@ -107,6 +110,7 @@ public final class MainView {
             overviewModel.showTenant(now);
             storageModel.showTenant(now);
             growthModel.showTenant(now);
+            archiveModel.showTenant(now);
         });
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
@@ -217,6 +221,7 @@ public final class MainView {
                 case STORAGE -> storageShown();
                 case HISTORY -> historyShown();
                 case GROWTH -> growth.root();
+                case ARCHIVE -> archiveShown();
                 default -> pendingPane(screen);
             };
         }
@@ -240,6 +245,16 @@ public final class MainView {
         }
         historyModel.load(model.sessionProperty().get());
         return history.root();
+    }
+
+    /** The Archive screen, listing the open platform's archives the first time it is shown for it. */
+    private Node archiveShown() {
+        Object open = model.sessionProperty().get();
+        if (open != archivesListedFor) {
+            archivesListedFor = open;
+            archiveModel.show(model.sessionProperty().get());
+        }
+        return archive.root();
     }
 
     private Node welcomePane() {
