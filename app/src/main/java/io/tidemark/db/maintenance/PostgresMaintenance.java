@@ -278,19 +278,20 @@ public final class PostgresMaintenance {
                     live = rs.getLong(1);
                     long liveLen = rs.getLong(2);
                     dead = rs.getLong(3);
-                    // each tuple is MAXALIGNed (≈4 bytes of padding on average) and needs a 4-byte line pointer
-                    heapAfter = pages(liveLen + live * 8, pageBytes) * block;
+                    // each tuple is MAXALIGNed and needs a 4-byte line pointer; whole tuples per page
+                    long perRow = live == 0 ? 1 : align8((liveLen + live - 1) / live) + 4;
+                    heapAfter = heapPages(live, perRow, pageBytes) * block;
                 }
             }
             method = "measured by pgstattuple_approx (live tuple bytes packed at fillfactor " + f.fillfactor()
                     + "; indexes and TOAST shrink with the live share of rows)";
-            heapErrorShare = 0.03;
+            heapErrorShare = 0.03; // of the new heap, plus 1% of the old one for the pages it guessed from the free-space map
         } else if (f.rowWidth() >= 0) {
             long perRow = align8(24 + f.rowWidth()) + 4;
-            heapAfter = pages(live * perRow, pageBytes) * block;
+            heapAfter = heapPages(live, perRow, pageBytes) * block;
             method = "estimated from statistics (n_live_tup × average row width from pg_stats, packed at fillfactor " + f.fillfactor()
-                    + "; indexes and TOAST shrink with the live share of rows)";
-            heapErrorShare = 0.15;
+                    + "; indexes and TOAST shrink with the live share of rows; as current as the last ANALYZE)";
+            heapErrorShare = 0.10; // of the new heap (sampled row width and count), plus 1% of the old one
         } else {
             double liveShare = live + dead == 0 ? 1 : (double) live / (live + dead);
             heapAfter = (long) Math.ceil(f.tableBytes() * liveShare / block) * block;
@@ -303,10 +304,11 @@ public final class PostgresMaintenance {
         long toastAfter = (long) Math.ceil(f.toastBytes() * liveShare);
         long after = heapAfter + indexAfter + toastAfter;
         long reclaim = Math.max(0, f.totalBytes() - after);
-        // The stated error: a share of the heap figure (by method), half of each index's and TOAST's new size (a rebuilt
-        // index packs differently from one grown by inserts), and a few pages per relation for maps and metapages.
+        // The stated error: a share of the heap figure (by method); a quarter of the indexes' and TOAST's new size (a
+        // b-tree rebuilt from sorted rows fills its leaves to 90%, one grown by random inserts to about 70%); and a few
+        // pages per relation for the maps and metapages.
         long indexes = countIndexes(c, f.oid());
-        long error = (long) (heapErrorShare * f.tableBytes()) + indexAfter / 2 + toastAfter / 2 + (3 + 2 * indexes) * (long) block;
+        long error = (long) (heapErrorShare * heapAfter + 0.01 * f.tableBytes()) + indexAfter / 4 + toastAfter / 4 + (3 + 2 * indexes) * (long) block;
         return new TableEstimate(f.table(), f.totalBytes(), f.tableBytes(), f.indexBytes(), f.toastBytes(), live, dead,
                 reclaim, Math.min(error, f.totalBytes()), method);
     }
@@ -315,8 +317,10 @@ public final class PostgresMaintenance {
         return Long.parseLong(single(c, "SELECT count(*) FROM pg_index WHERE indrelid = " + oid));
     }
 
-    private static long pages(long bytes, long pageBytes) {
-        return (bytes + pageBytes - 1) / Math.max(1, pageBytes);
+    /** Pages for {@code rows} rows of {@code perRow} bytes, whole rows per page, at most 291 (MaxHeapTuplesPerPage) per 8 kB page. */
+    private static long heapPages(long rows, long perRow, long pageBytes) {
+        long perPage = Math.max(1, Math.min(pageBytes / Math.max(1, perRow), pageBytes * 291 / 8168));
+        return (rows + perPage - 1) / perPage;
     }
 
     private static long align8(long n) {
