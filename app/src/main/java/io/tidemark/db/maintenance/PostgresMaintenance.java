@@ -211,7 +211,8 @@ public final class PostgresMaintenance {
                        pg_indexes_size(c.oid),
                        COALESCE(pg_total_relation_size(NULLIF(c.reltoastrelid, 0)), 0),
                        pg_total_relation_size(c.oid),
-                       COALESCE(NULLIF(s.n_live_tup, 0), GREATEST(c.reltuples, 0))::bigint,
+                       CASE WHEN c.reltuples > 0 OR (c.reltuples = 0 AND c.relpages > 0) THEN c.reltuples
+                            ELSE COALESCE(s.n_live_tup, 0) END::bigint,
                        COALESCE(s.n_dead_tup, -1),
                        (SELECT sum(st.avg_width) FROM pg_stats st JOIN pg_namespace n ON n.nspname = st.schemaname
                          WHERE n.oid = c.relnamespace AND st.tablename = c.relname AND NOT st.inherited),
@@ -289,7 +290,7 @@ public final class PostgresMaintenance {
         } else if (f.rowWidth() >= 0) {
             long perRow = align8(24 + f.rowWidth()) + 4;
             heapAfter = heapPages(live, perRow, pageBytes) * block;
-            method = "estimated from statistics (n_live_tup × average row width from pg_stats, packed at fillfactor " + f.fillfactor()
+            method = "estimated from statistics (reltuples × average row width from pg_stats, packed at fillfactor " + f.fillfactor()
                     + "; indexes and TOAST shrink with the live share of rows; as current as the last ANALYZE)";
             heapErrorShare = 0.10; // of the new heap (sampled row width and count), plus 1% of the old one
         } else {
