@@ -3,17 +3,16 @@ package io.tidemark.cli;
 import io.tidemark.actions.PlatformSession;
 import io.tidemark.actions.maintenance.Maintenance;
 import io.tidemark.actions.maintenance.MaintenanceJson;
+import io.tidemark.actions.maintenance.PreFlightText;
 import io.tidemark.config.ConfigMapper;
 import io.tidemark.config.UserFolders;
 import io.tidemark.config.history.HistoryStore;
 import io.tidemark.core.ByteSize;
 import io.tidemark.core.Cancellation;
-import io.tidemark.core.maintenance.LockHolder;
 import io.tidemark.core.maintenance.MaintenanceRefused;
 import io.tidemark.core.maintenance.MaintenanceRequest;
 import io.tidemark.core.maintenance.MaintenanceResult;
 import io.tidemark.core.maintenance.PreFlight;
-import io.tidemark.core.maintenance.TableEstimate;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,8 +49,7 @@ final class MaintenanceRunner {
                 } else {
                     print(out, plan);
                     out.println();
-                    out.println(plan.refusal() != null ? "Refused: " + plan.refusal()
-                            : "Nothing was done. To run it, add --yes" + confirmHint(plan) + ".");
+                    out.println(plan.refusal() != null ? "Nothing was done." : "Nothing was done. To run it, add --yes" + confirmHint(plan) + ".");
                 }
                 out.flush();
                 return ExitCode.REFUSED;
@@ -118,36 +116,9 @@ final class MaintenanceRunner {
         return plan.confirmName() == null ? "" : " --confirm " + plan.confirmName();
     }
 
-    /** The pre-flight report as an administrator reads it. */
+    /** The pre-flight report, and the name to type when one is needed. */
     static void print(PrintWriter out, PreFlight plan) {
-        out.printf("%s · %s%n", plan.request().describe(), plan.engine());
-        plan.statements().forEach(s -> out.println("  " + s + ";"));
-        out.printf("%n%-28s %10s %10s %10s %12s %12s %16s%n", "Table", "Total", "Table", "Indexes", "Live rows", "Dead rows", "Reclaim");
-        for (TableEstimate t : plan.tables()) {
-            out.printf("%-28s %10s %10s %10s %12s %12s %16s%n", t.table(), ByteSize.format(t.totalBytes()), ByteSize.format(t.tableBytes()),
-                    ByteSize.format(t.indexBytes()), t.liveRows() < 0 ? "-" : ByteSize.count(t.liveRows()),
-                    t.deadRows() < 0 ? "-" : ByteSize.count(t.deadRows()),
-                    t.reclaimBytes() < 0 ? "?" : ByteSize.format(t.reclaimBytes()) + (t.errorBytes() > 0 ? " ± " + ByteSize.format(t.errorBytes()) : ""));
-        }
-        out.println();
-        if (plan.reclaimBytes() > 0 || plan.request().kind().needsTypedName()) {
-            out.printf("Reclaim    %s ± %s, %s%n", ByteSize.format(plan.reclaimBytes()), ByteSize.format(plan.errorBytes()), plan.reclaimMethod());
-        }
-        if (plan.diskNeededBytes() >= 0) {
-            out.printf("Disk       needs %s free; %s%n", ByteSize.format(plan.diskNeededBytes()),
-                    plan.diskFreeBytes() >= 0 ? ByteSize.format(plan.diskFreeBytes()) + " " + plan.diskNote() : plan.diskNote());
-        }
-        out.printf("Duration   %s%s%n", plan.expectedSeconds() >= 0 ? "about " + plan.expectedSeconds() + " s, from " : "", plan.durationNote());
-        out.printf("Lock wait  at most %.1f s (lock_timeout)%n", plan.request().options().lockTimeout().toMillis() / 1000.0);
-        if (plan.locks().isEmpty()) {
-            out.println("Locks      no other session holds a lock on " + (plan.tables().size() == 1 ? "the table" : "these tables") + " now");
-        } else {
-            out.println("Locks      held or awaited now:");
-            for (LockHolder l : plan.locks()) {
-                out.println("  " + l.describe() + (l.query() == null ? "" : ": " + l.query().replaceAll("\\s+", " ")));
-            }
-        }
-        plan.warnings().forEach(w -> out.println("warning: " + w));
+        out.print(PreFlightText.format(plan));
         if (plan.confirmName() != null) {
             out.println("Confirm    type the name: --confirm " + plan.confirmName());
         }

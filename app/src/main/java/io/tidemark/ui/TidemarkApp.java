@@ -5,7 +5,10 @@ import io.tidemark.config.UiSettings;
 import io.tidemark.config.UserFolders;
 import io.tidemark.ui.dialogs.FxDialogService;
 import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.maintenance.MaintenanceView;
+import io.tidemark.ui.maintenance.MaintenanceViewModel;
 import io.tidemark.ui.shell.MainView;
+import io.tidemark.ui.shell.Screen;
 import io.tidemark.ui.shell.MainViewModel;
 import io.tidemark.ui.storage.StorageViewModel;
 import io.tidemark.ui.tasks.FxTaskExecutor;
@@ -44,8 +47,15 @@ public final class TidemarkApp extends Application {
     /** Builds the main window on {@code stage} with the user's folders. */
     public static Window build(Stage stage, UserFolders folders) {
         FxTaskExecutor tasks = new FxTaskExecutor();
-        MainViewModel model = new MainViewModel(folders, tasks, new FxDialogService(stage));
+        FxDialogService dialogs = new FxDialogService(stage);
+        MainViewModel model = new MainViewModel(folders, tasks, dialogs);
         MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders), tasks);
+        MaintenanceViewModel maintenance = new MaintenanceViewModel(tasks, dialogs, folders);
+        MaintenanceView maintenanceView = new MaintenanceView(maintenance);
+        view.register(Screen.MAINTENANCE, () -> {
+            maintenance.show(model.sessionProperty().get());
+            return maintenanceView.root();
+        });
         Scene scene = new Scene(view.root(), 1200, 760);
         Theme.apply(scene, model.darkProperty().get());
         model.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));

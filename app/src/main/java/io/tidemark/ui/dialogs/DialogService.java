@@ -16,4 +16,11 @@ public interface DialogService {
 
     /** Opens the connection dialog on the saved connections; empty when the user cancels. */
     Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial);
+
+    /**
+     * Asks before destructive work; Cancel is the default button.
+     *
+     * @return the text typed (empty when no name was asked for) when the user chose the action, empty when cancelled
+     */
+    Optional<String> confirm(Confirmation confirmation);
 }

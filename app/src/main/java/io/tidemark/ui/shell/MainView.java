@@ -49,6 +49,7 @@ public final class MainView {
     private final StorageViewModel storageModel;
     private final StorageView storage;
     private Object storageScannedFor;
+    private final java.util.Map<Screen, java.util.function.Supplier<Node>> screens = new java.util.EnumMap<>(Screen.class);
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
         this.model = model;
@@ -153,7 +154,7 @@ public final class MainView {
             node = switch (screen) {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
-                default -> pendingPane(screen);
+                default -> screens.containsKey(screen) ? screens.get(screen).get() : pendingPane(screen);
             };
         }
         content.getChildren().setAll(node);
@@ -196,6 +197,12 @@ public final class MainView {
         VBox box = new VBox(title, text);
         box.getStyleClass().add("pending");
         return box;
+    }
+
+    /** Shows {@code view} for {@code screen}; the supplier is asked each time the screen is shown (on the FX thread). */
+    public void register(Screen screen, java.util.function.Supplier<Node> view) {
+        screens.put(screen, view);
+        showScreen();
     }
 
     /** The window's root node. */

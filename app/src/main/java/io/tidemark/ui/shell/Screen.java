@@ -11,8 +11,7 @@ public enum Screen {
     ARCHIVE("Archive", "Export a tenant's day, verify it, browse its rows, restore it, and expire archives past their window."),
     PURGE("Purge", "Retention for every large table and log folder: a plan first, archive before delete, bounded "
             + "batches under lock and statement timeouts, progress and Cancel."),
-    MAINTENANCE("Maintenance", "VACUUM, VACUUM FULL, ANALYZE and REINDEX with the reclaim, free disk and duration "
-            + "they need told before you start."),
+    MAINTENANCE("Maintenance", null),
     HISTORY("History", "Everything Tidemark did on this platform (who, when, what, counts, outcome), and the "
             + "platform's own cleanup history and job runs.");
 
