@@ -12,6 +12,8 @@ import io.tidemark.core.history.HistoryQuery;
 import io.tidemark.core.history.HistoryStart;
 import io.tidemark.core.history.Outcome;
 import io.tidemark.core.maintenance.MaintenanceKind;
+import io.tidemark.core.maintenance.MaintenanceTable;
+import io.tidemark.core.maintenance.TableEstimate;
 import io.tidemark.core.maintenance.MaintenanceRefused;
 import io.tidemark.core.maintenance.MaintenanceRequest;
 import io.tidemark.core.maintenance.MaintenanceResult;
@@ -27,7 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -55,11 +59,26 @@ public final class Maintenance {
         this.poll = poll;
     }
 
-    /** Every user table with its size, dead rows, bloat estimate and last (auto)vacuum, largest first. */
-    public List<TableStats> tables(Cancellation cancellation) {
+    /**
+     * Every user table with its size, dead rows and last (auto)vacuum, largest first, and what a rewrite would return:
+     * on PostgreSQL the VACUUM FULL estimate from statistics (the pre-flight measures when it can); on SQLite the unused
+     * bytes inside the table's pages (dbstat), which VACUUM repacks.
+     */
+    public List<MaintenanceTable> tables(Cancellation cancellation) {
         var profileTables = session.profile().tables().stream().map(TableSpec::name).map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        return new StorageStatistics(session.database()).read(profileTables, false, cancellation).tables();
+        List<TableStats> stats = new StorageStatistics(session.database()).read(profileTables, false, cancellation).tables();
+        if (session.database().kind() != DatabaseKind.POSTGRESQL) {
+            return stats.stream().map(t -> new MaintenanceTable(t, t.bloatBytes(), 0, t.bloatSource().label())).toList();
+        }
+        cancellation.checkpoint();
+        Map<String, TableEstimate> estimates = new HashMap<>();
+        new PostgresMaintenance(session.database(), poll).estimates().forEach(e -> estimates.put(e.table(), e));
+        return stats.stream().map(t -> {
+            TableEstimate e = estimates.get(t.table());
+            return e == null ? new MaintenanceTable(t, -1, 0, "partitioned: VACUUM FULL works per partition")
+                    : new MaintenanceTable(t, e.reclaimBytes(), e.errorBytes(), e.method());
+        }).toList();
     }
 
     /** This server's VACUUM FULL rate, learnt from the earlier runs the history holds for this platform. */

@@ -144,6 +144,24 @@ public final class PostgresMaintenance {
     }
 
     /**
+     * What VACUUM FULL would return from every table of the database, estimated from statistics only (no table is read),
+     * for a list of tables.
+     */
+    public List<TableEstimate> estimates() {
+        try (Connection c = db.connection()) {
+            int block = Integer.parseInt(single(c, "SHOW block_size"));
+            List<TableEstimate> estimates = new ArrayList<>();
+            for (Figures f : figures(c, new MaintenanceRequest(MaintenanceKind.VACUUM_FULL, List.of(),
+                    io.tidemark.core.maintenance.MaintenanceOptions.defaults()))) {
+                estimates.add(estimate(c, f, block, false));
+            }
+            return estimates;
+        } catch (SQLException e) {
+            throw new TidemarkException("Estimating the reclaim failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Where the tables' files are on the server (the tablespace's folder, or data_directory), when this role may read it;
      * the caller checks whether that folder is on this machine.
      */

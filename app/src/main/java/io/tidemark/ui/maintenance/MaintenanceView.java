@@ -55,13 +55,16 @@ public final class MaintenanceView {
                 numeric("Dead rows", MaintenanceViewModel.TableLine::deadRows, v -> v < 0 ? "–" : ByteSize.count(v),
                         row -> "Dead rows waiting for VACUUM (pg_stat_user_tables.n_dead_tup)"),
                 bytes("Est. reclaim", MaintenanceViewModel.TableLine::reclaimBytes, MaintenanceViewModel.TableLine::reclaimSource),
-                when("Last vacuum", MaintenanceViewModel.TableLine::lastVacuum),
-                when("Last autovacuum", MaintenanceViewModel.TableLine::lastAutovacuum)));
+                when("Last vacuum", MaintenanceViewModel.TableLine::lastVacuum,
+                        "The last manual VACUUM (PostgreSQL does not count VACUUM FULL here: it is a rewrite; the History screen lists it)"),
+                when("Last autovacuum", MaintenanceViewModel.TableLine::lastAutovacuum, "The last VACUUM autovacuum ran on it")));
         tables.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
                 model.selectedTableProperty().set(now == null ? null : now.table()));
         model.selectedTableProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 tables.getSelectionModel().clearSelection();
+            } else if (tables.getSelectionModel().getSelectedItem() == null || !now.equals(tables.getSelectionModel().getSelectedItem().table())) {
+                tables.getItems().stream().filter(t -> t.table().equals(now)).findFirst().ifPresent(t -> tables.getSelectionModel().select(t));
             }
         });
         scope.textProperty().bind(Bindings.createStringBinding(() -> (model.selectedTableProperty().get() == null
@@ -133,8 +136,11 @@ public final class MaintenanceView {
         return column;
     }
 
-    private static <S> TableColumn<S, Instant> when(String title, Function<S, Instant> value) {
-        TableColumn<S, Instant> column = new TableColumn<>(title);
+    private static <S> TableColumn<S, Instant> when(String title, Function<S, Instant> value, String meaning) {
+        TableColumn<S, Instant> column = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(meaning));
+        column.setGraphic(header);
         column.setPrefWidth(140);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {

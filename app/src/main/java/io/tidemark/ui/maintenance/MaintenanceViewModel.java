@@ -12,6 +12,7 @@ import io.tidemark.core.maintenance.MaintenanceKind;
 import io.tidemark.core.maintenance.MaintenanceOptions;
 import io.tidemark.core.maintenance.MaintenanceRefused;
 import io.tidemark.core.maintenance.MaintenanceRequest;
+import io.tidemark.core.maintenance.MaintenanceTable;
 import io.tidemark.core.maintenance.PreFlight;
 import io.tidemark.core.storage.TableStats;
 import io.tidemark.ui.dialogs.Confirmation;
@@ -75,6 +76,7 @@ public final class MaintenanceViewModel {
             session = now;
             report.set("");
             result.set("");
+            tables.clear();
             refresh();
         }
     }
@@ -82,8 +84,9 @@ public final class MaintenanceViewModel {
     /** Reads the tables again. */
     public void refresh() {
         PlatformSession open = session;
-        tables.clear();
+        String keep = selectedTable.get();
         if (open == null) {
+            tables.clear();
             return;
         }
         postgres.set(open.database().kind() == DatabaseKind.POSTGRESQL);
@@ -92,17 +95,18 @@ public final class MaintenanceViewModel {
             if (open != session) {
                 return;
             }
-            String keep = selectedTable.get();
             tables.setAll(read.stream().map(MaintenanceViewModel::line).toList());
             selectedTable.set(tables.stream().anyMatch(t -> t.table().equals(keep)) ? keep : null);
             tablesNote.set(tables.size() + " tables · dead rows and last vacuum from " + (postgres.get() ? "pg_stat_user_tables" : "SQLite")
-                    + "; reclaim " + read.stream().map(t -> t.bloatSource().label()).distinct().sorted().reduce((a, b) -> a + ", " + b)
-                    .orElse("unknown"));
+                    + "; reclaim " + (postgres.get() ? "estimated from statistics (the pre-flight measures with pgstattuple when installed)"
+                    : "from dbstat (unused bytes inside pages)"));
         }, failure -> tablesNote.set("Reading the tables failed: " + failure.getMessage()));
     }
 
-    private static TableLine line(TableStats t) {
-        return new TableLine(t.table(), t.totalBytes(), t.deadRows(), t.bloatBytes(), t.bloatSource().label(), t.lastVacuum(), t.lastAutovacuum());
+    private static TableLine line(MaintenanceTable m) {
+        TableStats t = m.stats();
+        return new TableLine(t.table(), t.totalBytes(), t.deadRows(), m.reclaimBytes(), m.method()
+                + (m.errorBytes() > 0 ? " · ± " + ByteSize.format(m.errorBytes()) : ""), t.lastVacuum(), t.lastAutovacuum());
     }
 
     private Maintenance maintenance(PlatformSession open) {
@@ -121,7 +125,9 @@ public final class MaintenanceViewModel {
         String table = selectedTable.get();
         MaintenanceRequest request = new MaintenanceRequest(kind, table == null ? List.of() : List.of(table),
                 kind == MaintenanceKind.REINDEX && postgres.get() ? MaintenanceOptions.defaults().withConcurrently(true)
-                        : MaintenanceOptions.defaults().withAnalyze(kind == MaintenanceKind.VACUUM));
+                        // ANALYZE after the vacuum: the dead-row and size figures the screen shows are current afterwards
+                        : MaintenanceOptions.defaults().withAnalyze(postgres.get() && (kind == MaintenanceKind.VACUUM
+                        || kind == MaintenanceKind.VACUUM_FULL)));
         busy.set(true);
         result.set("");
         status.set("Preparing " + request.describe() + "…");

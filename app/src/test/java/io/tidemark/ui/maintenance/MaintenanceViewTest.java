@@ -143,7 +143,7 @@ class MaintenanceViewTest {
         assertThat(asked.typedName()).isEqualTo("cpimessagelog");
         assertThat(asked.actionLabel()).isEqualTo("VACUUM FULL cpimessagelog");
         assertThat(asked.header()).contains("returns about", "writes wait");
-        assertThat(asked.details()).contains("VACUUM (FULL) \"cpimessagelog\";", "ACCESS EXCLUSIVE", "estimated from statistics");
+        assertThat(asked.details()).contains("VACUUM (FULL, ANALYZE) \"cpimessagelog\";", "ACCESS EXCLUSIVE", "estimated from statistics");
         assertThat(model.reportProperty().get()).isEqualTo(asked.details());
         assertThat(size()).isEqualTo(before);
 
@@ -164,6 +164,10 @@ class MaintenanceViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> result.getText() != null && result.getText().startsWith("VACUUM FULL returned"));
         assertThat(size()).isLessThan(before / 2);
         assertThat(model.statusProperty().get()).contains("recorded in the history");
+        // The list is read again, the table still selected, its dead rows gone (VACUUM FULL, ANALYZE).
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tables.getItems().stream()
+                .anyMatch(t -> t.table().equals("cpimessagelog") && t.deadRows() == 0));
+        assertThat(tables.getSelectionModel().getSelectedItem().table()).isEqualTo("cpimessagelog");
         assertThat(dialogs.errors).isEmpty();
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot, "maintenance-result.png");
