@@ -52,6 +52,7 @@ class MaintenanceCommandTest {
             s.execute("DELETE FROM cpimessagelog WHERE id % 4 <> 0");
             s.execute("ANALYZE cpimessagelog");
         }
+        TestPostgres.awaitNoOlderTransaction(url);
         long before = size(url, "cpimessagelog");
 
         assertThat(run("vacuum", "--db", url, "--full", "--table", "cpimessagelog")).as(err.toString()).isEqualTo(ExitCode.REFUSED);

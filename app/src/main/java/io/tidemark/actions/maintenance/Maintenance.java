@@ -181,9 +181,4 @@ public final class Maintenance {
     private String subject(MaintenanceRequest request) {
         return request.wholeDatabase() ? "database " + session.info().name() : String.join(", ", request.tables());
     }
-
-    /** The kind of database, for screens that offer different commands. */
-    public DatabaseKind kind() {
-        return session.database().kind();
-    }
 }

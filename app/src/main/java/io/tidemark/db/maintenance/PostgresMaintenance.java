@@ -129,6 +129,9 @@ public final class PostgresMaintenance {
                 case VACUUM -> durationNote = "VACUUM reads the table and its indexes; it does not block reads or writes: duration unknown";
                 default -> durationNote = "ANALYZE reads a sample of each table: usually seconds";
             }
+            if (request.kind() == MaintenanceKind.VACUUM_FULL || request.kind() == MaintenanceKind.VACUUM) {
+                oldestTransaction(c).ifPresent(warnings::add);
+            }
             if (!locks.isEmpty()) {
                 warnings.add(locks.size() + " lock" + (locks.size() == 1 ? " is" : "s are") + " held or awaited on " + (figures.size() == 1
                         ? "the table" : "these tables") + " now: " + request.kind().verb() + " waits at most " + lockTimeout
@@ -158,6 +161,30 @@ public final class PostgresMaintenance {
             return estimates;
         } catch (SQLException e) {
             throw new TidemarkException("Estimating the reclaim failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Transactions open longer than this are named in the pre-flight: they keep deleted rows from being removed. */
+    static final int OLD_TRANSACTION_SECONDS = 60;
+
+    /**
+     * The oldest transaction open on the server (any database), when it has run for a minute or more: a VACUUM keeps every
+     * row deleted after it started (its own snapshot cannot see past it), so it returns less than the dead rows promise.
+     */
+    private static Optional<String> oldestTransaction(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT pid, datname, usename, application_name, state, xact_start, now() - xact_start > make_interval(secs => %d)
+                  FROM pg_stat_activity
+                 WHERE pid <> pg_backend_pid() AND (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL) AND xact_start IS NOT NULL
+                 ORDER BY xact_start LIMIT 1
+                """.formatted(OLD_TRANSACTION_SECONDS))) {
+            if (rs.next() && rs.getBoolean(7)) {
+                return Optional.of("A transaction has been open since " + rs.getTimestamp(6).toInstant() + " (pid " + rs.getInt(1) + ", "
+                        + rs.getString(3) + (rs.getString(4) == null || rs.getString(4).isBlank() ? "" : ", " + rs.getString(4))
+                        + ", database " + rs.getString(2) + ", " + rs.getString(5) + "): rows deleted after it started cannot be "
+                        + "removed until it ends, so less may be returned than estimated from statistics.");
+            }
+            return Optional.empty();
         }
     }
 

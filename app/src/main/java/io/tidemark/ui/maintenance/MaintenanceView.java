@@ -58,13 +58,19 @@ public final class MaintenanceView {
                 when("Last vacuum", MaintenanceViewModel.TableLine::lastVacuum,
                         "The last manual VACUUM (PostgreSQL does not count VACUUM FULL here: it is a rewrite; the History screen lists it)"),
                 when("Last autovacuum", MaintenanceViewModel.TableLine::lastAutovacuum, "The last VACUUM autovacuum ran on it")));
-        tables.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
-                model.selectedTableProperty().set(now == null ? null : now.table()));
+        tables.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now == null && was != null && !tables.getItems().contains(was)) {
+                return; // the list was read again: the same table is selected again below, not forgotten
+            }
+            model.selectedTableProperty().set(now == null ? null : now.table());
+        });
+        model.tables().addListener((javafx.collections.ListChangeListener<MaintenanceViewModel.TableLine>) change ->
+                javafx.application.Platform.runLater(() -> reselect(model.selectedTableProperty().get())));
         model.selectedTableProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 tables.getSelectionModel().clearSelection();
-            } else if (tables.getSelectionModel().getSelectedItem() == null || !now.equals(tables.getSelectionModel().getSelectedItem().table())) {
-                tables.getItems().stream().filter(t -> t.table().equals(now)).findFirst().ifPresent(t -> tables.getSelectionModel().select(t));
+            } else {
+                reselect(now);
             }
         });
         scope.textProperty().bind(Bindings.createStringBinding(() -> (model.selectedTableProperty().get() == null
@@ -96,6 +102,13 @@ public final class MaintenanceView {
         progressRow.managedProperty().bind(model.runningProperty().isNotNull());
         cancelButton.setOnAction(e -> model.cancel());
         model.runningProperty().addListener((obs, was, now) -> showTask(now));
+    }
+
+    private void reselect(String table) {
+        MaintenanceViewModel.TableLine selected = tables.getSelectionModel().getSelectedItem();
+        if (table != null && (selected == null || !table.equals(selected.table()))) {
+            tables.getItems().stream().filter(t -> t.table().equals(table)).findFirst().ifPresent(t -> tables.getSelectionModel().select(t));
+        }
     }
 
     private void showTask(RunningTask task) {

@@ -89,7 +89,7 @@ public final class MaintenanceViewModel {
             tables.clear();
             return;
         }
-        postgres.set(open.database().kind() == DatabaseKind.POSTGRESQL);
+        postgres.set(open.info().kind() == DatabaseKind.POSTGRESQL);
         tablesNote.set("Reading the tables…");
         tasks.submit("Reading table statistics", (progress, cancellation) -> maintenance(open).tables(cancellation), read -> {
             if (open != session) {

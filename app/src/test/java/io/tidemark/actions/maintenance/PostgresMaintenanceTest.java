@@ -77,6 +77,7 @@ class PostgresMaintenanceTest {
                 // the counters reach the shared statistics when the session goes idle: now, not at some later moment
                 "SELECT pg_stat_force_next_flush()", "SELECT 1",
                 "ANALYZE " + table);
+        TestPostgres.awaitNoOlderTransaction(url);
     }
 
     @Test
@@ -167,6 +168,7 @@ class PostgresMaintenanceTest {
                         + "$$ BEGIN PERFORM pg_advisory_xact_lock_shared(4242); RETURN x; END $$",
                 "CREATE INDEX gated_gate ON gated (gate(v))",
                 "DELETE FROM gated WHERE id % 2 = 0");
+        TestPostgres.awaitNoOlderTransaction(url);
     }
 
     private record Run(CompletableFuture<MaintenanceResult> result, CountDownLatch rebuilding, List<String> messages, Cancellation cancel) {

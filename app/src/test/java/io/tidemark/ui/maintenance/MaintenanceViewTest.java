@@ -100,6 +100,7 @@ class MaintenanceViewTest {
             s.execute("SELECT pg_stat_force_next_flush()");
             s.execute("ANALYZE");
         }
+        TestPostgres.awaitNoOlderTransaction(url);
         session = PlatformSession.open(new ConnectionSpec("prod-eu", url, null, null, null), PasswordSource.NONE);
         tasks = new FxTaskExecutor();
         model = new MaintenanceViewModel(tasks, dialogs, new UserFolders(home.resolve("config"), home.resolve("data")));
@@ -167,7 +168,9 @@ class MaintenanceViewTest {
         // The list is read again, the table still selected, its dead rows gone (VACUUM FULL, ANALYZE).
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tables.getItems().stream()
                 .anyMatch(t -> t.table().equals("cpimessagelog") && t.deadRows() == 0));
-        assertThat(tables.getSelectionModel().getSelectedItem().table()).isEqualTo("cpimessagelog");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tables.getSelectionModel().getSelectedItem()).extracting(MaintenanceViewModel.TableLine::table).isEqualTo("cpimessagelog");
+        assertThat(model.selectedTableProperty().get()).isEqualTo("cpimessagelog");
         assertThat(dialogs.errors).isEmpty();
         WaitForAsyncUtils.waitForFxEvents();
         snapshot(robot, "maintenance-result.png");
