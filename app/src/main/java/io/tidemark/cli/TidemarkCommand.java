@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, CheckCommand.class, ScanCommand.class, ProfilesCommand.class,
                 SnapshotCommand.class, GrowthCommand.class,
                 ArchiveCommand.class,
+                VacuumCommand.class, AnalyzeCommand.class, ReindexCommand.class,
                 HistoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 usage error, 3 refused (nothing changed), 4 partly done."})
 public final class TidemarkCommand implements Callable<Integer> {

@@ -5,7 +5,10 @@ import io.tidemark.config.UiSettings;
 import io.tidemark.config.UserFolders;
 import io.tidemark.ui.dialogs.FxDialogService;
 import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.maintenance.MaintenanceView;
+import io.tidemark.ui.maintenance.MaintenanceViewModel;
 import io.tidemark.ui.shell.MainView;
+import io.tidemark.ui.shell.Screen;
 import io.tidemark.ui.shell.MainViewModel;
 import io.tidemark.ui.archive.ArchiveViewModel;
 import io.tidemark.ui.storage.StorageViewModel;
@@ -53,6 +56,12 @@ public final class TidemarkApp extends Application {
         MainViewModel model = new MainViewModel(folders, tasks, dialogs);
         MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders),
                 new ArchiveViewModel(tasks, dialogs, folders), tasks);
+        MaintenanceViewModel maintenance = new MaintenanceViewModel(tasks, dialogs, folders);
+        MaintenanceView maintenanceView = new MaintenanceView(maintenance);
+        view.register(Screen.MAINTENANCE, () -> {
+            maintenance.show(model.sessionProperty().get());
+            return maintenanceView.root();
+        });
         Scene scene = new Scene(view.root(), 1200, 760);
         view.palette().install(scene);
         Theme.apply(scene, model.darkProperty().get());

@@ -24,4 +24,13 @@ public interface DialogService {
     default boolean confirm(String title, String message, String action) {
         return false;
     }
+
+    /**
+     * Asks before destructive work; Cancel is the default button.
+     *
+     * @return the text typed (empty when no name was asked for) when the user chose the action, empty when cancelled
+     */
+    default Optional<String> confirm(Confirmation confirmation) {
+        return Optional.empty();
+    }
 }

@@ -66,6 +66,7 @@ public final class MainView {
     private final ArchiveViewModel archiveModel;
     private final ArchiveView archive;
     private Object archivesListedFor;
+    private final java.util.Map<Screen, java.util.function.Supplier<Node>> screens = new java.util.EnumMap<>(Screen.class);
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, ArchiveViewModel archiveModel,
                     FxTaskExecutor tasks) {
@@ -222,7 +223,7 @@ public final class MainView {
                 case HISTORY -> historyShown();
                 case GROWTH -> growth.root();
                 case ARCHIVE -> archiveShown();
-                default -> pendingPane(screen);
+                default -> screens.containsKey(screen) ? screens.get(screen).get() : pendingPane(screen);
             };
         }
         content.getChildren().setAll(node);
@@ -284,6 +285,12 @@ public final class MainView {
         VBox box = new VBox(title, text);
         box.getStyleClass().add("pending");
         return box;
+    }
+
+    /** Shows {@code view} for {@code screen}; the supplier is asked each time the screen is shown (on the FX thread). */
+    public void register(Screen screen, java.util.function.Supplier<Node> view) {
+        screens.put(screen, view);
+        showScreen();
     }
 
     /** The window's root node. */

@@ -10,8 +10,7 @@ public enum Screen {
     ARCHIVE("Archive", null),
     PURGE("Purge", "Retention for every large table and log folder: a plan first, archive before delete, bounded "
             + "batches under lock and statement timeouts, progress and Cancel."),
-    MAINTENANCE("Maintenance", "VACUUM, VACUUM FULL, ANALYZE and REINDEX with the reclaim, free disk and duration "
-            + "they need told before you start."),
+    MAINTENANCE("Maintenance", null),
     HISTORY("History", null);
 
     private final String title;
