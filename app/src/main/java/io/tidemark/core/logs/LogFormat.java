@@ -239,7 +239,7 @@ public enum LogFormat {
 
     private static LineMeta postgresCsv(CharSequence s, long t, int p) {
         // error_severity is the 12th field; earlier fields may be quoted with commas inside.
-        int field = 1;
+        int field = 2; // p is the comma after field 1
         boolean quoted = false;
         int start = p + 1;
         for (int i = p + 1; i < s.length() && field < 13; i++) {

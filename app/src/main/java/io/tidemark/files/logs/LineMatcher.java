@@ -67,6 +67,7 @@ final class LineMatcher {
     void scan(MappedLog m, long from, long to, Sink sink, io.tidemark.core.Cancellation cancel) {
         long p = from;
         int checks = 0;
+        cancel.checkpoint();
         if (literal == null) {
             while (p < to) {
                 long nl = m.indexOf((byte) '\n', p, to);
@@ -75,7 +76,7 @@ final class LineMatcher {
                     return;
                 }
                 p = end + 1;
-                if ((++checks & 0xFFFF) == 0) {
+                if ((++checks & 0xFFF) == 0) {
                     cancel.checkpoint();
                 }
             }
