@@ -46,6 +46,7 @@ public final class TidemarkApp extends Application {
         FxTaskExecutor tasks = new FxTaskExecutor();
         MainViewModel model = new MainViewModel(folders, tasks, new FxDialogService(stage));
         MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders), tasks);
+        view.withLogs(new io.tidemark.ui.logs.LogsViewModel(tasks, folders));
         Scene scene = new Scene(view.root(), 1200, 760);
         Theme.apply(scene, model.darkProperty().get());
         model.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));

@@ -49,6 +49,9 @@ public final class MainView {
     private final StorageViewModel storageModel;
     private final StorageView storage;
     private Object storageScannedFor;
+    private io.tidemark.ui.logs.LogsViewModel logsModel;
+    private io.tidemark.ui.logs.LogsView logs;
+    private Object logsShownFor;
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
         this.model = model;
@@ -153,10 +156,27 @@ public final class MainView {
             node = switch (screen) {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
+                case LOGS -> logs == null ? pendingPane(screen) : logsShown();
                 default -> pendingPane(screen);
             };
         }
         content.getChildren().setAll(node);
+    }
+
+    /** Adds the Logs screen, driven by {@code model}. */
+    public void withLogs(io.tidemark.ui.logs.LogsViewModel model) {
+        this.logsModel = model;
+        this.logs = new io.tidemark.ui.logs.LogsView(model);
+    }
+
+    /** The Logs screen, reading the open platform's log tree the first time it is shown for it. */
+    private Node logsShown() {
+        Object open = model.sessionProperty().get();
+        if (open != logsShownFor) {
+            logsShownFor = open;
+            logsModel.showPlatform(model.sessionProperty().get());
+        }
+        return logs.root();
     }
 
     /** The Storage screen, scanning the open platform the first time it is shown for it (a scan reads every folder). */

@@ -6,8 +6,7 @@ public enum Screen {
     STORAGE("Storage", null),
     GROWTH("Growth", "Storage history from snapshots and from the data itself, charts per table, tenant and category, "
             + "and a forecast of when the disk or a quota fills."),
-    LOGS("Logs", "Every service, job and run log per tenant in one tree, with a viewer that opens multi-gigabyte files "
-            + "at once, searches, follows and merges them, and traces a request ID across files."),
+    LOGS("Logs", null),
     ARCHIVE("Archive", "Export a tenant's day, verify it, browse its rows, restore it, and expire archives past their window."),
     PURGE("Purge", "Retention for every large table and log folder: a plan first, archive before delete, bounded "
             + "batches under lock and statement timeouts, progress and Cancel."),
