@@ -53,6 +53,7 @@ public final class LogsView {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int PIECE = 64 * 1024;
+    private static final double ROW_HEIGHT = 20;
 
     @FXML private Parent root;
     @FXML private Label title;
@@ -116,7 +117,7 @@ public final class LogsView {
         });
 
         lines.setItems(rows);
-        lines.setFixedCellSize(-1);
+        lines.setFixedCellSize(ROW_HEIGHT); // one height for every row: scrolling 8 million rows stays exact and cheap
         lines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         lines.setCellFactory(l -> new LineCell());
         lines.setPlaceholder(new Label("Choose a log in the tree: it opens at once, whatever its size"));
@@ -136,7 +137,10 @@ public final class LogsView {
             }
         });
         lines.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> showDetail(0));
-        wrap.selectedProperty().addListener((obs, was, now) -> lines.refresh());
+        wrap.selectedProperty().addListener((obs, was, now) -> {
+            lines.setFixedCellSize(now ? -1 : ROW_HEIGHT);
+            lines.refresh();
+        });
 
         level.getItems().setAll("All levels", "Debug and above", "Info and above", "Warning and above", "Error and above", "Critical");
         level.getSelectionModel().select(0);
