@@ -25,6 +25,8 @@ final class LineMatcher {
     private final int anchor;          // index in literal of the byte searched for
     private final long anchorPattern;
     private final long anchorPatternOther; // the other case of the anchor, or the same pattern
+    private final int pairDelta;       // a second byte of the literal checked with the anchor (delta from it), or 0
+    private final long pairPattern;
     private final Pattern regex;       // null when the literal decides alone
     private final Charset charset;
 
@@ -43,7 +45,12 @@ final class LineMatcher {
             anchorPattern = MappedLog.repeated(a);
             byte other = fold && a >= 'a' && a <= 'z' ? (byte) (a - 32) : a;
             anchorPatternOther = MappedLog.repeated(other);
+            int second = fold ? -1 : secondRarest(literal, anchor);
+            pairDelta = second < 0 ? 0 : second - anchor;
+            pairPattern = second < 0 ? 0 : MappedLog.repeated(literal[second]);
         } else {
+            pairDelta = 0;
+            pairPattern = 0;
             literal = null;
             anchor = 0;
             anchorPattern = 0;
@@ -103,13 +110,55 @@ final class LineMatcher {
         }
     }
 
+    /** Per-thread buffers for confirming lines: a line is read into a reused array and matched without a copy when ASCII. */
+    private final class Scratch implements CharSequence {
+        byte[] bytes = new byte[1024];
+        int length;
+        final Matcher matcher = regex.matcher("");
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** Whether the regex finds a match in the raw line (as grep sees it: a CR or a NUL stays what it is). */
     private boolean confirm(MappedLog m, long start, long end) {
+        Scratch s = scratch.get();
         int len = (int) Math.min(REGEX_LINE_LIMIT, end - start);
-        byte[] bytes = new byte[len];
-        m.read(start, bytes, 0, len);
-        String line = LogText.decode(bytes, len, charsetFor(charset));
-        Matcher matcher = regex.matcher(line);
-        return matcher.find();
+        if (s.bytes.length < len) {
+            s.bytes = new byte[Math.max(len, s.bytes.length * 2)];
+        }
+        m.read(start, s.bytes, 0, len);
+        boolean ascii = true;
+        for (int i = 0; i < len; i++) {
+            if (s.bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            s.length = len;
+            return s.matcher.reset(s).find();
+        }
+        return s.matcher.reset(new String(s.bytes, 0, len, charsetFor(charset))).find();
     }
 
     /** The position where the literal starts at or after {@code from} (wholly before {@code to}), or -1. */
@@ -123,7 +172,8 @@ final class LineMatcher {
             int end = (int) Math.min(to - base, buf.limit());
             int i = (int) (p - base);
             while (true) {
-                int hit = anchorPattern == anchorPatternOther ? MappedLog.indexOf(buf, i, end, anchorPattern)
+                int hit = pairDelta != 0 ? indexOfPair(buf, i, end, anchorPattern, pairPattern, pairDelta)
+                        : anchorPattern == anchorPatternOther ? MappedLog.indexOf(buf, i, end, anchorPattern)
                         : indexOfEither(buf, i, end, anchorPattern, anchorPatternOther);
                 if (hit < 0) {
                     break;
@@ -184,6 +234,50 @@ final class LineMatcher {
             }
         }
         return -1;
+    }
+
+    /**
+     * The first position j in [from, to) where {@code buf[j]} is the anchor byte and {@code buf[j + delta]} the pair byte
+     * (when j + delta lies in the buffer; a j whose pair falls outside is returned for the caller to verify): two bytes
+     * at once rule out far more candidates than one.
+     */
+    static int indexOfPair(java.nio.ByteBuffer buf, int from, int to, long anchor, long pair, int delta) {
+        int i = from;
+        int limit = buf.limit();
+        int lo = Math.max(from, -delta);
+        for (; i < lo && i < to; i++) {
+            if (buf.get(i) == (byte) anchor) {
+                return i;
+            }
+        }
+        int safeEnd = Math.min(to, limit - 8 - Math.max(delta, 0));
+        for (; i + 16 <= safeEnd; i += 16) {
+            long a = MappedLog.zeroBytes(buf.getLong(i) ^ anchor) & MappedLog.zeroBytes(buf.getLong(i + delta) ^ pair);
+            long b = MappedLog.zeroBytes(buf.getLong(i + 8) ^ anchor) & MappedLog.zeroBytes(buf.getLong(i + 8 + delta) ^ pair);
+            if ((a | b) != 0) {
+                return a != 0 ? i + (Long.numberOfTrailingZeros(a) >>> 3) : i + 8 + (Long.numberOfTrailingZeros(b) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buf.get(i) == (byte) anchor && (i + delta < 0 || i + delta >= limit || buf.get(i + delta) == (byte) pair)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the rarest byte of {@code text} other than the one at {@code not} and other than its value; -1 if none. */
+    static int secondRarest(byte[] text, int not) {
+        int best = -1;
+        int bestRank = Integer.MAX_VALUE;
+        for (int i = 0; i < text.length; i++) {
+            int rank = rank(text[i]);
+            if (i != not && text[i] != text[not] && rank < bestRank) {
+                best = i;
+                bestRank = rank;
+            }
+        }
+        return best;
     }
 
     /** The index of the byte of {@code text} least likely in a log line (log text is mostly lower case, digits, spaces). */

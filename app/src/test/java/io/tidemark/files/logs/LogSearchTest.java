@@ -40,6 +40,9 @@ class LogSearchTest {
             if (random.nextInt(50) == 0) {
                 text.append((char) 0);
             }
+            if (random.nextInt(30) == 0) {
+                text.append('\r'); // CRLF: grep keeps the CR in the line, so must the regex
+            }
             text.append('\n');
         }
         text.append("timeout after 99ms without newline");
