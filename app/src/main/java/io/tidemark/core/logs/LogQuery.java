@@ -45,7 +45,8 @@ public record LogQuery(String pattern, boolean regex, boolean ignoreCase, LogLev
         if (pattern == null || pattern.isEmpty()) {
             return null;
         }
-        int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        // UNIX_LINES: only \n ends a line, so a CR before it is text (as grep sees it) and $ does not match before it.
+        int flags = Pattern.UNIX_LINES | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         return Pattern.compile(regex ? javaRegex(pattern) : Pattern.quote(pattern), flags);
     }
 
