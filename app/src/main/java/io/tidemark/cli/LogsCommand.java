@@ -18,8 +18,9 @@ import io.tidemark.core.logs.LogNode;
 import io.tidemark.core.logs.LogQuery;
 import io.tidemark.core.logs.SearchResult;
 import io.tidemark.core.logs.TraceLine;
-import io.tidemark.files.logs.LogFile;
-import io.tidemark.files.logs.LogFollower;
+import io.tidemark.actions.logs.LogTail;
+import io.tidemark.actions.logs.OpenLog;
+import io.tidemark.core.logs.TailPoll;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -186,7 +187,7 @@ final class LogsCommand implements Callable<Integer> {
             LogCatalog catalog = catalog(connection);
             Path path = catalog.resolveFile(catalog.tree(), file);
             PrintWriter out = command.commandLine().getOut();
-            try (LogFile log = LogFile.open(path, cacheDir(), Progress.NONE, new Cancellation())) {
+            try (OpenLog log = OpenLog.open(path, cacheDir(), Progress.NONE, new Cancellation())) {
                 long first = from - 1;
                 if (from <= 0) {
                     log.buildIndex(Progress.NONE, new Cancellation());
@@ -345,17 +346,17 @@ final class LogsCommand implements Callable<Integer> {
             LogCatalog catalog = catalog(connection);
             Path path = catalog.resolveFile(catalog.tree(), file);
             PrintWriter out = command.commandLine().getOut();
-            try (LogFile log = LogFile.open(path)) {
+            try (OpenLog log = OpenLog.open(path, cacheDir(), Progress.NONE, new Cancellation())) {
                 log.buildIndex(Progress.NONE, new Cancellation());
                 for (LogLine line : log.lines(Math.max(0, log.lineCount() - lines), lines)) {
                     out.println(line.text());
                 }
             }
             out.flush();
-            try (LogFollower follower = new LogFollower(path, true)) {
+            try (LogTail follower = new LogTail(path)) {
                 for (long n = 0; polls < 0 || n < polls; n++) {
-                    LogFollower.Poll poll = follower.poll();
-                    if (poll.event() != LogFollower.Event.NONE) {
+                    TailPoll poll = follower.poll();
+                    if (poll.event() != TailPoll.Event.NONE) {
                         command.commandLine().getErr().println("tidemark: " + file + " was " + poll.event().name().toLowerCase(java.util.Locale.ROOT)
                                 + "; following the new file");
                     }

@@ -3,6 +3,7 @@ package io.tidemark.files.logs;
 import io.tidemark.core.Cancellation;
 import io.tidemark.core.Progress;
 import io.tidemark.core.TidemarkException;
+import io.tidemark.core.logs.FileChange;
 import io.tidemark.core.logs.LineMeta;
 import io.tidemark.core.logs.LogFormat;
 import io.tidemark.core.logs.LogLine;
@@ -243,34 +244,31 @@ public final class LogFile implements Closeable {
         return lo;
     }
 
-    /** How the file on disk changed since it was opened or last refreshed. */
-    public enum Change { SAME, GREW, REPLACED }
-
     /**
      * Looks at the file again: when it grew, maps and indexes the new bytes; when it shrank (truncated) or is another file
      * now (rotated), says REPLACED and the caller opens it again.
      */
-    public Change refresh() {
+    public FileChange refresh() {
         try {
             if (!data.equals(path)) {
-                return Change.SAME; // a decompressed .gz does not grow
+                return FileChange.SAME; // a decompressed .gz does not grow
             }
             Object key = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
             if (fileKey != null && key != null && !key.equals(fileKey)) {
-                return Change.REPLACED;
+                return FileChange.REPLACED;
             }
             long now = log.currentSize();
             if (now < log.size()) {
-                return Change.REPLACED;
+                return FileChange.REPLACED;
             }
             if (now == log.size()) {
-                return Change.SAME;
+                return FileChange.SAME;
             }
             log = log.remapped();
             index.build(log, 1, Progress.NONE, new Cancellation());
-            return Change.GREW;
+            return FileChange.GREW;
         } catch (IOException e) {
-            return Change.REPLACED;
+            return FileChange.REPLACED;
         }
     }
 

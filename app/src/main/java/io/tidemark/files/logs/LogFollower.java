@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import io.tidemark.core.logs.TailPoll;
+import io.tidemark.core.logs.TailPoll.Event;
 
 /**
  * Tails a growing log by polling (file events are unreliable on network shares): each {@link #poll()} returns the lines
@@ -22,13 +24,6 @@ import java.util.List;
  * below what was read, so reading starts again at 0).
  */
 public final class LogFollower implements Closeable {
-
-    /** What happened to the file in one poll. */
-    public enum Event { NONE, ROTATED, TRUNCATED }
-
-    /** One poll's outcome: the new complete lines, and whether the file was rotated or truncated. */
-    public record Poll(List<String> lines, Event event) {
-    }
 
     private static final int READ = 1 << 16;
 
@@ -74,7 +69,7 @@ public final class LogFollower implements Closeable {
     }
 
     /** Reads what was written since the last poll. Never blocks for new data. */
-    public synchronized Poll poll() throws IOException {
+    public synchronized TailPoll poll() throws IOException {
         List<String> lines = new ArrayList<>();
         Event event = Event.NONE;
         Object now;
@@ -97,7 +92,7 @@ public final class LogFollower implements Closeable {
             event = Event.TRUNCATED;
         }
         readTo(channel.size(), lines);
-        return new Poll(lines, event);
+        return new TailPoll(lines, event);
     }
 
     /** The byte offset read so far in the current file. */

@@ -15,9 +15,9 @@ import io.tidemark.core.logs.LogQuery;
 import io.tidemark.core.logs.RequestIds;
 import io.tidemark.core.logs.SearchResult;
 import io.tidemark.core.logs.TraceLine;
-import io.tidemark.files.logs.LogFile;
-import io.tidemark.files.logs.LogSearch;
-import io.tidemark.files.logs.MergedTimeline;
+import io.tidemark.actions.logs.LogTimeline;
+import io.tidemark.actions.logs.OpenLog;
+import io.tidemark.core.logs.FileChange;
 import io.tidemark.ui.tasks.RunningTask;
 import io.tidemark.ui.tasks.TaskExecutor;
 import java.io.BufferedWriter;
@@ -89,12 +89,12 @@ public final class LogsViewModel {
     private final ReadOnlyStringWrapper searchSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<ResultEntry> results = FXCollections.observableArrayList();
 
-    private LogFile file;
+    private OpenLog file;
     private LogNode fileNode;
     private long fileLines;
     private long[] filtered;          // FILTERED: line numbers
-    private MergedTimeline merged;    // MERGED
-    private List<LogFile> mergedFiles = List.of();
+    private LogTimeline merged;    // MERGED
+    private List<OpenLog> mergedFiles = List.of();
     private List<TraceLine> trace = List.of(); // TRACE
     private long[] fileHits = new long[0];     // search hits in the open file, for next/previous
     private String highlight;
@@ -185,11 +185,11 @@ public final class LogsViewModel {
         status.set("Opening…");
         Path cache = LogCatalog.cacheDir(folders);
         tasks.submit(null, (progress, cancel) -> {
-            LogFile log = LogFile.open(node.path(), cache, progress, cancel);
+            OpenLog log = OpenLog.open(node.path(), cache, progress, cancel);
             List<LogLine> first = log.lines(0, PAGE);
             return new Object[] {log, first};
         }, result -> {
-            LogFile log = (LogFile) result[0];
+            OpenLog log = (OpenLog) result[0];
             if (gen != generation) {
                 close(log);
                 return;
@@ -201,12 +201,12 @@ public final class LogsViewModel {
             fileLines = first.size();
             mode.set(Mode.FILE);
             setRows(first.size());
-            status.set(String.format("%s · %s · indexing lines…", io.tidemark.core.ByteSize.format(log.sizeBytes()), log.format().label()));
+            status.set(String.format("%s · %s · indexing lines…", io.tidemark.core.ByteSize.format(log.sizeBytes()), log.format()));
             index(log, gen);
         }, this::failed);
     }
 
-    private void index(LogFile log, int gen) {
+    private void index(OpenLog log, int gen) {
         tasks.submit("Indexing " + title.get(), (progress, cancel) -> {
             log.buildIndex(progress, cancel);
             return log.lineCount();
@@ -219,7 +219,7 @@ public final class LogsViewModel {
             if (mode.get() == Mode.FILE) {
                 setRows((int) Math.min(Integer.MAX_VALUE - 1, lines));
             }
-            status.set(String.format("%,d lines · %s · %s", lines, io.tidemark.core.ByteSize.format(log.sizeBytes()), log.format().label()));
+            status.set(String.format("%,d lines · %s · %s", lines, io.tidemark.core.ByteSize.format(log.sizeBytes()), log.format()));
         }, this::failed);
     }
 
@@ -245,9 +245,9 @@ public final class LogsViewModel {
         Mode m = mode.get();
         int from = page * PAGE;
         int to = Math.min(rowCount.get(), from + PAGE);
-        LogFile f = file;
+        OpenLog f = file;
         long[] numbers = filtered;
-        MergedTimeline timeline = merged;
+        LogTimeline timeline = merged;
         List<TraceLine> traced = trace;
         tasks.submit(null, (progress, cancel) -> {
             Row[] rows = new Row[Math.max(0, to - from)];
@@ -265,7 +265,7 @@ public final class LogsViewModel {
                 }
                 case MERGED -> {
                     for (int i = from; i < to; i++) {
-                        rows[i - from] = new Row(timeline.files().get(timeline.fileOf(i)).path().getFileName().toString(), timeline.line(i));
+                        rows[i - from] = new Row(timeline.logOf(i).path().getFileName().toString(), timeline.line(i));
                     }
                 }
                 case TRACE -> {
@@ -316,12 +316,12 @@ public final class LogsViewModel {
             showWholeFile();
             return;
         }
-        LogFile f = file;
+        OpenLog f = file;
         int gen = ++generation;
         LogQuery query = new LogQuery(null, false, false, level, since, until);
         tasks.submit("Filtering " + title.get(), (progress, cancel) -> {
             f.buildIndex(progress, cancel);
-            return LogSearch.lineNumbers(f, query, Integer.MAX_VALUE - 16, cancel);
+            return f.lineNumbers(query, Integer.MAX_VALUE - 16, cancel);
         }, numbers -> {
             if (gen != generation) {
                 return;
@@ -337,7 +337,7 @@ public final class LogsViewModel {
 
     /** Scrolls to the first line at or after {@code epochMillis} (a file's timestamps are taken as ascending). */
     public void jumpTo(long epochMillis) {
-        LogFile f = file;
+        OpenLog f = file;
         if (f == null) {
             return;
         }
@@ -515,31 +515,31 @@ public final class LogsViewModel {
         int gen = ++generation;
         Path cache = LogCatalog.cacheDir(folders);
         tasks.submit("Merging " + name, (progress, cancel) -> {
-            List<LogFile> logs = new ArrayList<>();
+            List<OpenLog> logs = new ArrayList<>();
             try {
                 for (LogNode n : chosen) {
-                    LogFile log = LogFile.open(n.path(), cache, Progress.NONE, cancel);
+                    OpenLog log = OpenLog.open(n.path(), cache, Progress.NONE, cancel);
                     logs.add(log);
                     log.buildIndex(Progress.NONE, cancel);
                 }
-                return MergedTimeline.merge(logs, 4_000_000, cancel);
+                return LogTimeline.merge(logs, 4_000_000, cancel);
             } catch (RuntimeException e) {
                 logs.forEach(LogsViewModel::close);
                 throw e;
             }
         }, timeline -> {
             if (gen != generation) {
-                timeline.files().forEach(LogsViewModel::close);
+                timeline.logs().forEach(LogsViewModel::close);
                 return;
             }
             mergedFiles.forEach(LogsViewModel::close);
-            mergedFiles = timeline.files();
+            mergedFiles = timeline.logs();
             merged = timeline;
             pages.clear();
             mode.set(Mode.MERGED);
             title.set("Merged: " + name);
             setRows(timeline.size());
-            status.set(String.format("%,d lines from %d logs, by time", timeline.size(), timeline.files().size()));
+            status.set(String.format("%,d lines from %d logs, by time", timeline.size(), timeline.logs().size()));
         }, this::failed);
     }
 
@@ -600,20 +600,20 @@ public final class LogsViewModel {
 
     /** One poll of the followed file: new lines are shown, a rotated or truncated file is opened again. */
     public void followTick() {
-        LogFile f = file;
+        OpenLog f = file;
         if (!following.get() || f == null || mode.get() != Mode.FILE) {
             return;
         }
         int gen = generation;
         tasks.submit(null, (progress, cancel) -> {
-            LogFile.Change change = f.refresh();
+            FileChange change = f.refresh();
             return new Object[] {change, f.lineCount()};
         }, r -> {
             if (gen != generation) {
                 return;
             }
-            LogFile.Change change = (LogFile.Change) r[0];
-            if (change == LogFile.Change.GREW) {
+            FileChange change = (FileChange) r[0];
+            if (change == FileChange.GREW) {
                 fileLines = (Long) r[1];
                 int last = (rowCount.get() - 1) / PAGE;
                 pages.remove(last);
@@ -621,7 +621,7 @@ public final class LogsViewModel {
                 scrollTo.set(-1);
                 scrollTo.set(rowCount.get() - 1);
                 status.set(String.format("%,d lines · following", fileLines));
-            } else if (change == LogFile.Change.REPLACED) {
+            } else if (change == FileChange.REPLACED) {
                 LogNode node = fileNode;
                 open(node);
                 following.set(true);
@@ -675,14 +675,14 @@ public final class LogsViewModel {
         return switch (mode.get()) {
             case FILE -> new Row(null, file.line(r));
             case FILTERED -> new Row(null, file.line(filtered[r]));
-            case MERGED -> new Row(merged.files().get(merged.fileOf(r)).path().getFileName().toString(), merged.line(r));
+            case MERGED -> new Row(merged.logOf(r).path().getFileName().toString(), merged.line(r));
             case TRACE -> new Row(trace.get(r).label(), trace.get(r).line());
         };
     }
 
     /** The whole of a long line, piece by piece: {@code length} bytes from {@code offset}. */
     public void readPiece(Row row, long offset, int length, java.util.function.Consumer<String> done) {
-        LogFile f = file;
+        OpenLog f = file;
         if (row == null || row.line() == null || f == null || mode.get() == Mode.MERGED || mode.get() == Mode.TRACE) {
             return;
         }
@@ -723,7 +723,7 @@ public final class LogsViewModel {
         }
     }
 
-    private static void close(LogFile log) {
+    private static void close(OpenLog log) {
         try {
             log.close();
         } catch (IOException e) {

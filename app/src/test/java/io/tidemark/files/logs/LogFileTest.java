@@ -178,11 +178,11 @@ class LogFileTest {
             log.buildIndex(Progress.NONE, new Cancellation());
             assertThat(log.lineCount()).isEqualTo(2);
             Files.writeString(file, "three\nfour\n", java.nio.file.StandardOpenOption.APPEND);
-            assertThat(log.refresh()).isEqualTo(LogFile.Change.GREW);
+            assertThat(log.refresh()).isEqualTo(io.tidemark.core.logs.FileChange.GREW);
             assertThat(log.lineCount()).isEqualTo(4);
             assertThat(log.line(3).text()).isEqualTo("four");
             Files.writeString(file, "x\n");
-            assertThat(log.refresh()).isEqualTo(LogFile.Change.REPLACED);
+            assertThat(log.refresh()).isEqualTo(io.tidemark.core.logs.FileChange.REPLACED);
         }
     }
 

@@ -2,6 +2,7 @@ package io.tidemark.files.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tidemark.core.logs.TailPoll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class LogFollowerTest {
             append(dir.resolve("gunicorn.log.1"), "c\n");     // …a writer still has the old file open…
             assertThat(follower.poll().lines()).containsExactly("b", "c"); // not recreated yet: keep reading the old one
             append(file, "d\ne\n");                          // …and a new file is created
-            LogFollower.Poll poll = follower.poll();
-            assertThat(poll.event()).isEqualTo(LogFollower.Event.ROTATED);
+            TailPoll poll = follower.poll();
+            assertThat(poll.event()).isEqualTo(TailPoll.Event.ROTATED);
             assertThat(poll.lines()).containsExactly("d", "e");
             append(file, "f\n");
             assertThat(follower.poll().lines()).containsExactly("f");
@@ -61,8 +62,8 @@ class LogFollowerTest {
             Files.copy(file, dir.resolve("celery.log.1"));
             Files.write(file, new byte[0], StandardOpenOption.TRUNCATE_EXISTING); // logrotate copytruncate
             append(file, "four\n");
-            LogFollower.Poll poll = follower.poll();
-            assertThat(poll.event()).isEqualTo(LogFollower.Event.TRUNCATED);
+            TailPoll poll = follower.poll();
+            assertThat(poll.event()).isEqualTo(TailPoll.Event.TRUNCATED);
             assertThat(poll.lines()).containsExactly("four");
         }
     }
