@@ -72,6 +72,7 @@ public final class LogsView {
     @FXML private TextField since;
     @FXML private TextField until;
     @FXML private Button applyFilter;
+    @FXML private ChoiceBox<String> encoding;
     @FXML private TextField jumpTime;
     @FXML private Button jump;
     @FXML private ListView<Integer> lines;
@@ -153,6 +154,10 @@ public final class LogsView {
         });
         jumpTime.setOnAction(jump.getOnAction());
         wholeFile.setOnAction(e -> model.showWholeFile());
+        encoding.getItems().setAll("UTF-8", "ISO-8859-1", "windows-1252");
+        encoding.getSelectionModel().select(0);
+        encoding.setTooltip(new Tooltip("How the file's bytes are read as text (bytes that are not valid show as \uFFFD)"));
+        encoding.valueProperty().addListener((obs, was, now) -> model.encoding(java.nio.charset.Charset.forName(now)));
 
         scope.getItems().setAll(Scope.values());
         scope.getSelectionModel().select(Scope.FILE);

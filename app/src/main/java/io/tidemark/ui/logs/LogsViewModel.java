@@ -186,6 +186,7 @@ public final class LogsViewModel {
         Path cache = LogCatalog.cacheDir(folders);
         tasks.submit(null, (progress, cancel) -> {
             OpenLog log = OpenLog.open(node.path(), cache, progress, cancel);
+            log.charset(charset);
             List<LogLine> first = log.lines(0, PAGE);
             return new Object[] {log, first};
         }, result -> {
@@ -290,6 +291,19 @@ public final class LogsViewModel {
         rowCount.set(count);
         revision.set(revision.get() + 1);
     }
+
+    /** Reads the open file's bytes as {@code charset} from now on (and files opened later). */
+    public void encoding(java.nio.charset.Charset charset) {
+        this.charset = charset;
+        if (file != null) {
+            file.charset(charset);
+            pages.clear();
+            loading.clear();
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    private java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
 
     /** Back to the whole open file. */
     public void showWholeFile() {
