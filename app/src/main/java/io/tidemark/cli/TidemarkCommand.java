@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = {"Storage, logs, archive, purge and VACUUM console for multi-tenant platforms.",
                 "Without a command, opens the desktop window."},
         subcommands = {DemoCommand.class, CheckCommand.class, ScanCommand.class, ProfilesCommand.class,
-                SnapshotCommand.class, GrowthCommand.class,
+                LogsCommand.class, SnapshotCommand.class, GrowthCommand.class,
                 ArchiveCommand.class,
                 VacuumCommand.class, AnalyzeCommand.class, ReindexCommand.class,
                 HistoryCommand.class, CommandLine.HelpCommand.class},

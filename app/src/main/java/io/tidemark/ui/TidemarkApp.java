@@ -62,6 +62,7 @@ public final class TidemarkApp extends Application {
             maintenance.show(model.sessionProperty().get());
             return maintenanceView.root();
         });
+        view.withLogs(new io.tidemark.ui.logs.LogsViewModel(tasks, folders));
         Scene scene = new Scene(view.root(), 1200, 760);
         view.palette().install(scene);
         Theme.apply(scene, model.darkProperty().get());

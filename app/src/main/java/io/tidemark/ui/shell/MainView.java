@@ -67,6 +67,9 @@ public final class MainView {
     private final ArchiveView archive;
     private Object archivesListedFor;
     private final java.util.Map<Screen, java.util.function.Supplier<Node>> screens = new java.util.EnumMap<>(Screen.class);
+    private io.tidemark.ui.logs.LogsViewModel logsModel;
+    private io.tidemark.ui.logs.LogsView logs;
+    private Object logsShownFor;
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, ArchiveViewModel archiveModel,
                     FxTaskExecutor tasks) {
@@ -220,6 +223,7 @@ public final class MainView {
             node = switch (screen) {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
+                case LOGS -> logs == null ? pendingPane(screen) : logsShown();
                 case HISTORY -> historyShown();
                 case GROWTH -> growth.root();
                 case ARCHIVE -> archiveShown();
@@ -227,6 +231,22 @@ public final class MainView {
             };
         }
         content.getChildren().setAll(node);
+    }
+
+    /** Adds the Logs screen, driven by {@code model}. */
+    public void withLogs(io.tidemark.ui.logs.LogsViewModel model) {
+        this.logsModel = model;
+        this.logs = new io.tidemark.ui.logs.LogsView(model);
+    }
+
+    /** The Logs screen, reading the open platform's log tree the first time it is shown for it. */
+    private Node logsShown() {
+        Object open = model.sessionProperty().get();
+        if (open != logsShownFor) {
+            logsShownFor = open;
+            logsModel.showPlatform(model.sessionProperty().get());
+        }
+        return logs.root();
     }
 
     /** The Storage screen, scanning the open platform the first time it is shown for it (a scan reads every folder). */

@@ -5,8 +5,7 @@ public enum Screen {
     OVERVIEW("Overview", null),
     STORAGE("Storage", null),
     GROWTH("Growth", null),
-    LOGS("Logs", "Every service, job and run log per tenant in one tree, with a viewer that opens multi-gigabyte files "
-            + "at once, searches, follows and merges them, and traces a request ID across files."),
+    LOGS("Logs", null),
     ARCHIVE("Archive", null),
     PURGE("Purge", "Retention for every large table and log folder: a plan first, archive before delete, bounded "
             + "batches under lock and statement timeouts, progress and Cancel."),
