@@ -122,7 +122,7 @@ public final class RunPurge {
                     progress.report(p.fraction(), p.message());
                     options.listener().accept(p);
                 });
-                if (!step.partitions().isEmpty() && current[0].step(step.id()).position() == null) {
+                if (end.done()) {
                     dropped.addAll(step.partitions());
                 }
                 current[0] = current[0].with(step.id(), end);
