@@ -131,8 +131,8 @@ class MainWindowTest {
 
         // Navigation: a screen that is not built yet says so instead of showing numbers.
         ListView<?> navigation = robot.lookup(".navigation").queryListView();
-        robot.interact(() -> navigation.getSelectionModel().select(Screen.PURGE.ordinal()));
-        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.PURGE);
+        robot.interact(() -> navigation.getSelectionModel().select(Screen.MAINTENANCE.ordinal()));
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.MAINTENANCE);
         assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("Not built yet")).tryQuery()).isPresent();
 
         // The last connection and the theme are remembered for the next start.

@@ -115,7 +115,7 @@ public final class MakePurgePlan {
             }
             for (TableStep s : mine) {
                 everything |= s.days() == 0;
-                steps.add(counter.count(s));
+                steps.add(counter.count(s, steps));
             }
         }
         List<FileDelete> files = new ArrayList<>();

@@ -74,6 +74,14 @@ public final class PurgeCounter {
      * range partitions on the retention column lying wholly before the cutoff, when the step is not narrowed to tenants).
      */
     public TableStep count(TableStep step) {
+        return count(step, List.of());
+    }
+
+    /**
+     * As {@link #count(TableStep)}, not counting twice the referencing rows that {@code earlier} steps (their own
+     * retention, run first) already delete.
+     */
+    public TableStep count(TableStep step, List<TableStep> earlier) {
         return query(c -> {
             TableFacts facts = TableFacts.read(c, db.kind(), step.table());
             ZoneId z = zone();
@@ -94,7 +102,10 @@ public final class PurgeCounter {
             long dependentBytes = 0;
             String parentSet = "SELECT %s FROM " + SqlNames.quote(step.table()) + " WHERE " + filter.sql();
             for (Dependent d : step.dependents()) {
-                long[] counted = countDependent(c, d, String.format(parentSet, SqlNames.quote(d.referencedColumn())), filter);
+                TableStep own = earlier.stream().filter(e -> e.table().equalsIgnoreCase(d.table()) && e.scope().equals(step.scope()))
+                        .findFirst().orElse(null);
+                StepFilter ownFilter = own == null ? null : StepFilter.of(own, TableFacts.read(c, db.kind(), d.table()), z);
+                long[] counted = countDependent(c, d, String.format(parentSet, SqlNames.quote(d.referencedColumn())), filter, ownFilter);
                 dependentRows += counted[0];
                 dependentBytes += counted[1];
             }
@@ -109,12 +120,17 @@ public final class PurgeCounter {
         });
     }
 
-    private long[] countDependent(Connection c, Dependent d, String parentValues, StepFilter filter) throws SQLException {
+    private long[] countDependent(Connection c, Dependent d, String parentValues, StepFilter filter, StepFilter ownFilter)
+            throws SQLException {
         TableFacts facts = TableFacts.read(c, db.kind(), d.table());
         String where = SqlNames.quote(d.column()) + " IN (" + parentValues + ")";
+        String counted = ownFilter == null ? where : where + " AND NOT (" + ownFilter.sql() + ")";
         long rows;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + SqlNames.quote(d.table()) + " WHERE " + where)) {
-            filter.bind(ps, 1);
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + SqlNames.quote(d.table()) + " WHERE " + counted)) {
+            int next = filter.bind(ps, 1);
+            if (ownFilter != null) {
+                ownFilter.bind(ps, next);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 rows = rs.getLong(1);
@@ -123,7 +139,7 @@ public final class PurgeCounter {
         long[] total = {rows, Math.round(rows * facts.averageRowBytes())};
         for (Dependent g : d.dependents()) {
             String mine = "SELECT " + SqlNames.quote(g.referencedColumn()) + " FROM " + SqlNames.quote(d.table()) + " WHERE " + where;
-            long[] more = countDependent(c, g, mine, filter);
+            long[] more = countDependent(c, g, mine, filter, null);
             total[0] += more[0];
             total[1] += more[1];
         }

@@ -16,4 +16,12 @@ public interface DialogService {
 
     /** Opens the connection dialog on the saved connections; empty when the user cancels. */
     Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial);
+
+    /**
+     * Asks to confirm a destructive action; Cancel is the default button. True only when the user pressed the action
+     * button (after typing {@link DangerConfirmation#typedName()} when one is asked). A service that cannot ask refuses.
+     */
+    default boolean confirmDanger(DangerConfirmation confirmation) {
+        return false;
+    }
 }

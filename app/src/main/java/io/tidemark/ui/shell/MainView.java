@@ -53,6 +53,9 @@ public final class MainView {
     private Object storageScannedFor;
     private final HistoryViewModel historyModel;
     private HistoryView history;
+    private io.tidemark.ui.purge.PurgeViewModel purgeModel;
+    private io.tidemark.ui.purge.PurgeView purge;
+    private final FxTaskExecutor tasks;
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, FxTaskExecutor tasks) {
         this(model, overviewModel, storageModel, new HistoryViewModel(tasks, model.folders()), tasks);
@@ -64,6 +67,7 @@ public final class MainView {
         this.overviewModel = overviewModel;
         this.storageModel = storageModel;
         this.historyModel = historyModel;
+        this.tasks = tasks;
         ViewLoader.load(this);
         this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
@@ -115,6 +119,11 @@ public final class MainView {
                 overviewModel.showStorage(storageModel.reportProperty().get(), now));
 
         bindStatusBar(tasks);
+        model.selectedTenantProperty().addListener((obs, was, now) -> {
+            if (purge != null && model.screenProperty().get() == Screen.PURGE) {
+                purgeModel.show(model.sessionProperty().get(), now);
+            }
+        });
         showScreen();
     }
 
@@ -164,6 +173,7 @@ public final class MainView {
                 case OVERVIEW -> overview.root();
                 case STORAGE -> storageShown();
                 case HISTORY -> historyShown();
+                case PURGE -> purgeShown();
                 default -> pendingPane(screen);
             };
         }
@@ -181,6 +191,16 @@ public final class MainView {
     }
 
     /** The History screen, read again each time it is shown: a nightly job may have written since. */
+    /** The Purge screen, on the open platform and the selected tenant; the plan is made only on request. */
+    private Node purgeShown() {
+        if (purge == null) {
+            purgeModel = new io.tidemark.ui.purge.PurgeViewModel(tasks, model.folders(), model.dialogs());
+            purge = new io.tidemark.ui.purge.PurgeView(purgeModel);
+        }
+        purgeModel.show(model.sessionProperty().get(), model.selectedTenantProperty().get());
+        return purge.root();
+    }
+
     private Node historyShown() {
         if (history == null) {
             history = new HistoryView(historyModel);

@@ -9,8 +9,7 @@ public enum Screen {
     LOGS("Logs", "Every service, job and run log per tenant in one tree, with a viewer that opens multi-gigabyte files "
             + "at once, searches, follows and merges them, and traces a request ID across files."),
     ARCHIVE("Archive", "Export a tenant's day, verify it, browse its rows, restore it, and expire archives past their window."),
-    PURGE("Purge", "Retention for every large table and log folder: a plan first, archive before delete, bounded "
-            + "batches under lock and statement timeouts, progress and Cancel."),
+    PURGE("Purge", null),
     MAINTENANCE("Maintenance", "VACUUM, VACUUM FULL, ANALYZE and REINDEX with the reclaim, free disk and duration "
             + "they need told before you start."),
     HISTORY("History", null);

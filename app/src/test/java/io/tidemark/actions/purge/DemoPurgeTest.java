@@ -98,6 +98,7 @@ class DemoPurgeTest {
             PurgeResult result = RunPurge.run(s, plan, RunPurge.Options.of(PurgeJournal.inMemory(), null), Progress.NONE, new Cancellation());
             assertThat(result.outcome()).isEqualTo(PurgeResult.Outcome.DONE);
             assertThat(result.filesDeleted()).isEqualTo(plan.files().size());
+            assertThat(result.rows()).isEqualTo(plan.rows()); // the plan counted each row once, dependents included
 
             try (Connection c = s.database().connection()) {
                 for (String child : List.of("cpimessagelogruns", "cpipayload", "cpimessageattachment", "cpicustomheaderproperties")) {
