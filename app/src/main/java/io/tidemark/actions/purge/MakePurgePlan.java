@@ -130,7 +130,8 @@ public final class MakePurgePlan {
                 + (tenants.ownDays().isEmpty() ? "" : ", tenants " + tenants.ownDays())
                 + ", logs " + policy.logRetentionDays() + " days";
         return new PurgePlan(UUID.randomUUID().toString(), session.key(), session.info().name(), now, policyText, steps, files,
-                request.archiveFirst(), policy.vacuum(), everything, null, archives, notes);
+                // Enabled archive plugins run before every purge, as in xivo-purge-db; unlike it, a failure stops the delete.
+                request.archiveFirst() || !policy.archivePlugins().isEmpty(), policy.vacuum(), everything, null, archives, notes);
     }
 
     private static TableStep step(TableSpec t, Instant now, int days, String tenantColumn, List<Long> ids, List<Long> excluded,

@@ -2,7 +2,7 @@ package io.tidemark.core.purge;
 
 /**
  * Picks the next batch's size from how long the last one took, so each batch's statements stay well under the
- * statement timeout whatever the rows cost: it grows at most ×2 and shrinks at most ÷4 per batch.
+ * statement timeout whatever the rows cost: it grows at most ×1.5 and shrinks at most ÷4 per batch.
  */
 public final class BatchSizer {
 
@@ -35,7 +35,7 @@ public final class BatchSizer {
             return;
         }
         double ratio = nanos <= 0 ? 2.0 : (double) targetNanos / nanos;
-        ratio = Math.max(0.25, Math.min(2.0, ratio));
+        ratio = Math.max(0.25, Math.min(1.5, ratio));
         long next = Math.round(size * ratio);
         size = (int) Math.max(min, Math.min(max, next));
     }

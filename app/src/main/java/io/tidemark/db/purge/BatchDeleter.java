@@ -49,7 +49,7 @@ public final class BatchDeleter {
      * @param retries               how often a batch is retried after a timeout or a lost connection
      */
     public record Settings(long targetMillis, long lockTimeoutMillis, long statementTimeoutMillis, int retries) {
-        public static final Settings DEFAULT = new Settings(100, 200, 2000, 8);
+        public static final Settings DEFAULT = new Settings(60, 200, 2000, 8);
     }
 
     /**
