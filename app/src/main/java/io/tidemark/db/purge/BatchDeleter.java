@@ -69,6 +69,7 @@ public final class BatchDeleter {
     private final boolean sqlite;
     private ZoneId zone;
     private int serverVersion = -1;
+    private final Map<String, TableFacts> dependentFacts = new java.util.HashMap<>();
 
     public BatchDeleter(PlatformDatabase db, Settings settings) {
         this.db = db;
@@ -368,7 +369,11 @@ public final class BatchDeleter {
         if (parentValues.isEmpty()) {
             return;
         }
-        TableFacts facts = TableFacts.read(c, db.kind(), d.table());
+        TableFacts facts = dependentFacts.get(d.table());
+        if (facts == null) { // read once per purge, not once per batch
+            facts = TableFacts.read(c, db.kind(), d.table());
+            dependentFacts.put(d.table(), facts);
+        }
         String columnType = facts.type(d.column());
         for (Dependent grandchild : d.dependents()) {
             List<String> values = selectWhereIn(c, d.table(), grandchild.referencedColumn(), d.column(), columnType, parentValues);

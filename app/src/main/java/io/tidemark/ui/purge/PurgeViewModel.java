@@ -114,22 +114,36 @@ public final class PurgeViewModel {
             return;
         }
         readOnlyReason.set(platform.info().readOnly() ? "Purge is off: " + platform.info().readOnlyReason() : "");
-        try {
-            policy = config().policy(platform.profile().retention());
-            daysToKeep.set(policy.daysToKeep());
-            logRetentionDays.set(policy.logRetentionDays());
-            vacuum.set(policy.vacuum());
-            policyNote.set("From " + config().folder() + (policy.daysToKeepPerTable().isEmpty() ? ""
-                    : " · per table " + policy.daysToKeepPerTable()) + (policy.archivePlugins().isEmpty() ? ""
-                    : " · archive plugins " + policy.archivePlugins()));
-        } catch (TidemarkException e) {
-            policy = null;
-            policyNote.set(e.getMessage());
-        }
-        tenantChoices.setAll(platform.tenants().stream().map(io.tidemark.core.Tenant::name).toList());
-        if (plan.get() == null) {
+        PurgeConfigFiles config = config();
+        tasks.submit(null, (progress, cancel) -> new Loaded(config.policy(platform.profile().retention()),
+                platform.tenants().stream().map(io.tidemark.core.Tenant::name).toList(),
+                PurgeJournalFile.of(folders).unfinished(platform.key()).orElse(null)), loaded -> {
+                    if (platform != session) {
+                        return;
+                    }
+                    policy = loaded.policy();
+                    daysToKeep.set(policy.daysToKeep());
+                    logRetentionDays.set(policy.logRetentionDays());
+                    vacuum.set(policy.vacuum());
+                    policyNote.set("From " + config.folder() + (policy.daysToKeepPerTable().isEmpty() ? ""
+                            : " · per table " + policy.daysToKeepPerTable()) + (policy.archivePlugins().isEmpty() ? ""
+                            : " · archive plugins " + policy.archivePlugins()));
+                    tenantChoices.setAll(loaded.tenants());
+                    if (loaded.interrupted() != null && plan.get() == null && loaded.interrupted().tenantCleanup() == null) {
+                        showPlan(loaded.interrupted()); // what is left of it is deleted with its own cutoffs
+                        status.set("A purge planned " + TIME.format(loaded.interrupted().createdAt()) + " was interrupted: "
+                                + "Purge… finishes it with its own cutoffs (Make plan starts a new one).");
+                    }
+                }, failure -> {
+                    policy = null;
+                    policyNote.set(message("The purge settings could not be read", failure));
+                });
+        if (plan.get() == null && !status.get().contains("was interrupted")) {
             status.set("Make a plan to see what would be deleted" + (tenant == null ? "." : " for " + tenant + "."));
         }
+    }
+
+    private record Loaded(RetentionPolicy policy, List<String> tenants, PurgePlan interrupted) {
     }
 
     private PurgeConfigFiles config() {
