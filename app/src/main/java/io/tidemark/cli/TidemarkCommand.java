@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 "Without a command, opens the desktop window."},
         subcommands = {DemoCommand.class, CheckCommand.class, ScanCommand.class, ProfilesCommand.class,
                 LogsCommand.class, SnapshotCommand.class, GrowthCommand.class,
-                ArchiveCommand.class,
+                ArchiveCommand.class, PurgeCommand.class, CleanupTenantCommand.class,
                 VacuumCommand.class, AnalyzeCommand.class, ReindexCommand.class,
                 HistoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 usage error, 3 refused (nothing changed), 4 partly done."})

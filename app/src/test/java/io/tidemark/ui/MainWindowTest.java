@@ -132,11 +132,14 @@ class MainWindowTest {
         assertThat(treemap.current().children()).extracting(io.tidemark.core.storage.SizeNode::name).contains("archives", "run logs");
         robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
 
-        // Navigation: a screen that is not built yet says so instead of showing numbers.
+        // Navigation: every screen is built; none shows a placeholder.
         ListView<?> navigation = robot.lookup(".navigation").queryListView();
-        robot.interact(() -> navigation.getSelectionModel().select(Screen.PURGE.ordinal()));
-        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.PURGE);
-        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("Not built yet")).tryQuery()).isPresent();
+        for (Screen screen : Screen.values()) {
+            assertThat(screen.comingNext()).as(screen.title()).isNull();
+        }
+        robot.interact(() -> navigation.getSelectionModel().select(Screen.MAINTENANCE.ordinal()));
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.MAINTENANCE);
+        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("Not built yet")).tryQuery()).isEmpty();
 
         // The last connection and the theme are remembered for the next start.
         assertThat(Files.readString(folders.config().resolve("ui.json"))).contains("\"last_connection\" : \"Demo platform\"");

@@ -33,4 +33,12 @@ public interface DialogService {
     default Optional<String> confirm(Confirmation confirmation) {
         return Optional.empty();
     }
+
+    /**
+     * Asks to confirm a destructive action; Cancel is the default button. True only when the user pressed the action
+     * button (after typing {@link DangerConfirmation#typedName()} when one is asked). A service that cannot ask refuses.
+     */
+    default boolean confirmDanger(DangerConfirmation confirmation) {
+        return false;
+    }
 }

@@ -109,6 +109,11 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
+    @Override
+    public boolean confirmDanger(DangerConfirmation c) {
+        return DangerDialog.show(owner, c);
+    }
+
     private static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

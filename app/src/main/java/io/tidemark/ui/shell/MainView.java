@@ -70,6 +70,9 @@ public final class MainView {
     private io.tidemark.ui.logs.LogsViewModel logsModel;
     private io.tidemark.ui.logs.LogsView logs;
     private Object logsShownFor;
+    private io.tidemark.ui.purge.PurgeViewModel purgeModel;
+    private io.tidemark.ui.purge.PurgeView purge;
+    private final FxTaskExecutor tasks;
 
     public MainView(MainViewModel model, OverviewViewModel overviewModel, StorageViewModel storageModel, ArchiveViewModel archiveModel,
                     FxTaskExecutor tasks) {
@@ -78,6 +81,7 @@ public final class MainView {
         this.archiveModel = archiveModel;
         this.overviewModel = overviewModel;
         this.storageModel = storageModel;
+        this.tasks = tasks;
         ViewLoader.load(this);
         this.overview = new OverviewView(overviewModel, () -> model.screenProperty().set(Screen.STORAGE));
         this.storage = new StorageView(storageModel);
@@ -129,6 +133,11 @@ public final class MainView {
 
         bindStatusBar(tasks);
         addCommands();
+        model.selectedTenantProperty().addListener((obs, was, now) -> {
+            if (purge != null && model.screenProperty().get() == Screen.PURGE) {
+                purgeModel.show(model.sessionProperty().get(), now);
+            }
+        });
         showScreen();
     }
 
@@ -225,6 +234,7 @@ public final class MainView {
                 case STORAGE -> storageShown();
                 case LOGS -> logs == null ? pendingPane(screen) : logsShown();
                 case HISTORY -> historyShown();
+                case PURGE -> purgeShown();
                 case GROWTH -> growth.root();
                 case ARCHIVE -> archiveShown();
                 default -> screens.containsKey(screen) ? screens.get(screen).get() : pendingPane(screen);
@@ -260,6 +270,16 @@ public final class MainView {
     }
 
     /** The History screen, read again each time it is shown: a nightly job may have written since. */
+    /** The Purge screen, on the open platform and the selected tenant; the plan is made only on request. */
+    private Node purgeShown() {
+        if (purge == null) {
+            purgeModel = new io.tidemark.ui.purge.PurgeViewModel(tasks, model.folders(), model.dialogs());
+            purge = new io.tidemark.ui.purge.PurgeView(purgeModel);
+        }
+        purgeModel.show(model.sessionProperty().get(), model.selectedTenantProperty().get());
+        return purge.root();
+    }
+
     private Node historyShown() {
         if (history == null) {
             history = new HistoryView(historyModel);

@@ -61,6 +61,11 @@ public final class MainViewModel {
         return folders;
     }
 
+    /** The dialogs every screen asks through. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
     public MainViewModel(UserFolders folders, TaskExecutor tasks, DialogService dialogs) {
         this.folders = folders;
         this.connections = new ConnectionStore(folders.config());

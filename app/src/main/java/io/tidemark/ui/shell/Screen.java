@@ -7,8 +7,7 @@ public enum Screen {
     GROWTH("Growth", null),
     LOGS("Logs", null),
     ARCHIVE("Archive", null),
-    PURGE("Purge", "Retention for every large table and log folder: a plan first, archive before delete, bounded "
-            + "batches under lock and statement timeouts, progress and Cancel."),
+    PURGE("Purge", null),
     MAINTENANCE("Maintenance", null),
     HISTORY("History", null);
 
