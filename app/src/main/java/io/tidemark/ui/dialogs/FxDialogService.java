@@ -58,6 +58,23 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String title, String message, String action) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setMinWidth(520);
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OTHER);
+        alert.getButtonTypes().setAll(go, ButtonType.CANCEL);
+        // Cancel is the default button: Enter never confirms by accident.
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        javafx.scene.control.Button danger = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(go);
+        danger.setDefaultButton(false);
+        danger.getStyleClass().add("danger");
+        return alert.showAndWait().filter(b -> b == go).isPresent();
+    }
+
+    @Override
     public Optional<String> confirm(Confirmation confirmation) {
         Dialog<String> dialog = new Dialog<>();
         dialog.initOwner(owner);

@@ -59,7 +59,7 @@ public final class HistoryView {
 
         entries.getColumns().setAll(
                 column("#", e -> e.id(), 60),
-                column("Started", e -> e.started(), 150, v -> TIME.format((java.time.Instant) v)),
+                column("Started", e -> e.started(), 165, v -> TIME.format((java.time.Instant) v)),
                 column("Took", e -> e.duration() == null ? -1L : e.duration().toMillis(), 80,
                         v -> (Long) v < 0 ? "" : HistoryViewModel.took(java.time.Duration.ofMillis((Long) v))),
                 column("Kind", HistoryEntry::kind, 120),

@@ -56,6 +56,11 @@ public final class MainViewModel {
     /** Counts connection attempts, so only the newest one's outcome is shown. */
     private long attempts;
 
+    /** The user's folders (settings, data, history). */
+    public UserFolders folders() {
+        return folders;
+    }
+
     public MainViewModel(UserFolders folders, TaskExecutor tasks, DialogService dialogs) {
         this.folders = folders;
         this.connections = new ConnectionStore(folders.config());
