@@ -182,6 +182,10 @@ class MainWindowTest {
         assertThat(robot.lookup("#result").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"cpipayload\" : 5120");
         assertThat(robot.lookup("#detail").queryAs(Label.class).getText()).contains("#" + purge, "purge", "Done");
         snapshot(robot, "history.png");
+
+        // Beside Tidemark's actions, the platform's own: its tenant cleanups and worker job runs.
+        TableView<?> records = robot.lookup("#platformRecords").queryTableView();
+        assertThat(records.getItems().toString()).contains("trial-tenant", "old-sandbox", "job run");
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {
