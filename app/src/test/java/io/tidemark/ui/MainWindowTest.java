@@ -183,6 +183,13 @@ class MainWindowTest {
         assertThat(robot.lookup("#detail").queryAs(Label.class).getText()).contains("#" + purge, "purge", "Done");
         snapshot(robot, "history.png");
 
+        // Background work that ends badly leaves a notice in the status bar, whatever screen the user is on.
+        robot.interact(() -> window.tasks().submit("Exporting an archive", (progress, cancellation) -> {
+            throw new io.tidemark.core.TidemarkException("The disk is full.");
+        }, ok -> { }, failed -> { }));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().notice() != null);
+        assertThat(window.view().notice()).startsWith("✗ Exporting an archive · failed after");
+
         // Beside Tidemark's actions, the platform's own: its tenant cleanups and worker job runs.
         TableView<?> records = robot.lookup("#platformRecords").queryTableView();
         assertThat(records.getItems().toString()).contains("trial-tenant", "old-sandbox", "job run");

@@ -47,6 +47,8 @@ public final class MainView {
     @FXML private Label connectionLight;
     @FXML private Label rightsLabel;
     @FXML private Label errorLabel;
+    @FXML private Label noticeLabel;
+    private final javafx.animation.PauseTransition noticeTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(30));
     @FXML private Label taskLabel;
     @FXML private ProgressBar taskProgress;
     @FXML private Button cancelButton;
@@ -198,7 +200,49 @@ public final class MainView {
                         : new Tooltip("Read-only: " + model.readOnlyReason())));
         errorLabel.textProperty().bind(model.lastErrorProperty());
         tasks.running().addListener((ListChangeListener<RunningTask>) change -> showTask(tasks));
+        tasks.setOnFinished(this::notice);
+        noticeLabel.setOnMouseClicked(e -> hideNotice());
+        noticeTimer.setOnFinished(e -> hideNotice());
         showTask(tasks);
+    }
+
+    /**
+     * Tells that background work ended, when it is worth telling: it ran a while (the user may have gone elsewhere) or
+     * did not end well. A success fades after 30 s; a failure stays until clicked.
+     */
+    void notice(io.tidemark.ui.tasks.FinishedTask finished) {
+        boolean worthTelling = finished.outcome() != io.tidemark.ui.tasks.FinishedTask.Outcome.DONE
+                || finished.took().toMillis() >= 2000;
+        if (!worthTelling) {
+            return;
+        }
+        String took = finished.took().toSeconds() < 60 ? String.format(java.util.Locale.ROOT, "%.1f s", finished.took().toMillis() / 1000.0)
+                : finished.took().toMinutes() + " min " + finished.took().toSecondsPart() + " s";
+        String text = switch (finished.outcome()) {
+            case DONE -> "✓ " + finished.title() + " · done in " + took;
+            case CANCELLED -> "■ " + finished.title() + " · cancelled after " + took;
+            case FAILED -> "✗ " + finished.title() + " · failed after " + took;
+        };
+        noticeLabel.setText(text);
+        noticeLabel.setTooltip(new Tooltip((finished.message() == null ? text : text + "\n" + finished.message()) + "\n(click to dismiss)"));
+        noticeLabel.getStyleClass().removeAll("notice-done", "notice-failed", "notice-cancelled");
+        noticeLabel.getStyleClass().add("notice-" + finished.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        noticeLabel.setVisible(true);
+        noticeLabel.setManaged(true);
+        noticeTimer.stop();
+        if (finished.outcome() == io.tidemark.ui.tasks.FinishedTask.Outcome.DONE) {
+            noticeTimer.playFromStart();
+        }
+    }
+
+    private void hideNotice() {
+        noticeLabel.setVisible(false);
+        noticeLabel.setManaged(false);
+    }
+
+    /** The notice of the last background work that ended, or null when none shows. */
+    public String notice() {
+        return noticeLabel.isVisible() ? noticeLabel.getText() : null;
     }
 
     private void styleLight(ConnectionState state) {
