@@ -20,6 +20,9 @@ trap 'dpkg -r tidemark >/dev/null 2>&1 || true; [ -n "${xvfb:-}" ] && kill "$xvf
 tidemark --version | grep -q '^Tidemark ' || fail "tidemark --version"
 tidemark profiles | grep -q '^xivo ' || fail "tidemark profiles"
 grep -q 'TieredStopAtLevel=1' /opt/tidemark/lib/app/tidemark-cli.cfg || fail "the command-line launcher lacks the C1 option"
+if command -v xdg-mime >/dev/null 2>&1 && [ -d /usr/share/mime/packages ]; then
+  [ -f /usr/share/mime/packages/tidemark-archive.xml ] || fail "the archive file type is not registered"
+fi
 echo "test-deb: the command line runs from the PATH: $(tidemark --version | head -n 1)"
 
 # The window, on a throwaway home so the demo is built fresh and nothing of the user's is touched.

@@ -8,13 +8,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/installers/out"
+version="$(unzip -p "$root/app/target/tidemark.jar" io/tidemark/version.properties | sed -n 's/^version=//p')"; version="${version%%-*}"
 rm -rf "$out" && mkdir -p "$out/input"
 cp "$root/app/target/tidemark.jar" "$out/input/"
 modules="$(cat "$root/installers/runtime-modules.txt")"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 --output "$out/runtime"
-jpackage --type dmg --name Tidemark --app-version 0.1.0 --vendor Tidemark \
+jpackage --type dmg --name Tidemark --app-version "$version" --vendor Tidemark \
   --description "Storage, logs, archive, purge and VACUUM console for multi-tenant platforms" \
   --input "$out/input" --main-jar tidemark.jar --main-class io.tidemark.Launcher --runtime-image "$out/runtime" \
   --dest "$out" --mac-package-identifier io.tidemark.console \
-  --add-launcher tidemark-cli="$root/installers/windows/cli-launcher.properties" \
+  --add-launcher tidemark-cli="$root/installers/macos/cli-launcher.properties" \
   --file-associations "$root/installers/windows/archive-association.properties"

@@ -28,6 +28,13 @@ public final class TidemarkCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "ARCHIVE",
+            description = "An archive file (.archive.sqlite, .archive.sqlite.gz, .archive) to open in the archive browser.")
+    java.nio.file.Path archive;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final Consumer<WindowRequest> desktop;
 
     /** @param desktop opens the desktop window; the command line itself knows nothing of it */
@@ -37,7 +44,15 @@ public final class TidemarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        desktop.accept(new WindowRequest(demo, connection.given() ? connection.spec() : null));
+        if (archive != null && !archive.getFileName().toString().contains(".archive")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + archive
+                    + "' (tidemark --help lists the commands; a file to open is an .archive.sqlite[.gz] or .archive archive)");
+        }
+        if (archive != null && !java.nio.file.Files.isRegularFile(archive)) {
+            throw new TidemarkException("There is no archive file " + archive.toAbsolutePath() + ".");
+        }
+        desktop.accept(new WindowRequest(demo, connection.given() ? connection.spec() : null,
+                archive == null ? null : archive.toAbsolutePath().normalize()));
         return ExitCode.OK;
     }
 

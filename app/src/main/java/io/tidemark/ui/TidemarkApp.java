@@ -96,6 +96,13 @@ public final class TidemarkApp extends Application {
         model = window.model();
         primaryStage.show();
         WindowRequest what = request;
+        if (what.archive() != null) {
+            window.view().openArchive(what.archive());
+            if (what.connection() != null) {
+                model.connectAndRemember(what.connection());
+            }
+            return;
+        }
         if (what.connection() != null) {
             model.connectAndRemember(what.connection());
         } else if (what.openDemo()) {

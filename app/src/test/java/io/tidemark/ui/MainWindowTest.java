@@ -195,6 +195,21 @@ class MainWindowTest {
         assertThat(records.getItems().toString()).contains("trial-tenant", "old-sandbox", "job run");
     }
 
+    @Test
+    void aDoubleClickedArchiveOpensInTheBrowserWithoutAPlatform(FxRobot robot) throws Exception {
+        Path archive;
+        try (var files = Files.walk(folders.demoPlatform())) {
+            archive = files.filter(f -> f.getFileName().toString().endsWith(".archive.sqlite")).sorted().findFirst().orElseThrow();
+        }
+        robot.interact(() -> window.view().openArchive(archive));
+        TableView<?> rows = robot.lookup("#rows").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !rows.getItems().isEmpty());
+        assertThat(window.model().sessionProperty().get()).isNull();
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.ARCHIVE);
+        assertThat(robot.lookup("#browseTitle").queryAs(Label.class).getText())
+                .contains(archive.getFileName().toString()).startsWith("Tenant " + archive.getParent().getParent().getFileName());
+    }
+
     private void snapshot(FxRobot robot, String name) throws Exception {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = window.scene().snapshot(null));

@@ -68,6 +68,7 @@ public final class MainView {
     private final ArchiveViewModel archiveModel;
     private final ArchiveView archive;
     private Object archivesListedFor;
+    private boolean archiveFileOpen;
     private final java.util.Map<Screen, java.util.function.Supplier<Node>> screens = new java.util.EnumMap<>(Screen.class);
     private io.tidemark.ui.logs.LogsViewModel logsModel;
     private io.tidemark.ui.logs.LogsView logs;
@@ -184,6 +185,14 @@ public final class MainView {
         });
     }
 
+    /** Opens an archive file in the Archive screen's browser, with or without a platform open. */
+    public void openArchive(java.nio.file.Path file) {
+        archiveFileOpen = true;
+        model.screenProperty().set(Screen.ARCHIVE);
+        archiveModel.browseFile(file);
+        showScreen();
+    }
+
     /** The keyboard commands; {@link CommandPalette#install} puts their shortcuts in the window's scene. */
     public CommandPalette palette() {
         return palette;
@@ -269,7 +278,9 @@ public final class MainView {
 
     private void showScreen() {
         Node node;
-        if (model.sessionProperty().get() == null) {
+        if (model.sessionProperty().get() == null && archiveFileOpen && model.screenProperty().get() == Screen.ARCHIVE) {
+            node = archive.root(); // a double-clicked archive reads without a platform
+        } else if (model.sessionProperty().get() == null) {
             node = welcome;
         } else {
             Screen screen = model.screenProperty().get();
