@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
 @Command(name = "tidemark", mixinStandardHelpOptions = true, versionProvider = TidemarkCommand.Version.class,
         description = {"Storage, logs, archive, purge and VACUUM console for multi-tenant platforms.",
                 "Without a command, opens the desktop window."},
-        subcommands = {DemoCommand.class, CheckCommand.class, ScanCommand.class, LogsCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, CheckCommand.class, ScanCommand.class, ProfilesCommand.class,
+                LogsCommand.class, SnapshotCommand.class, GrowthCommand.class,
+                ArchiveCommand.class, PurgeCommand.class, CleanupTenantCommand.class,
+                VacuumCommand.class, AnalyzeCommand.class, ReindexCommand.class,
+                HistoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 usage error, 3 refused (nothing changed), 4 partly done."})
 public final class TidemarkCommand implements Callable<Integer> {
 

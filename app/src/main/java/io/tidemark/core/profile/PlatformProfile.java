@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * How one kind of platform lays out its data: which tables grow and how they relate, where tenants are,
  * where its logs and archives live, and its default retentions. Loaded from a YAML file; the engine
- * never names a platform's tables itself.
+ * never names a platform's tables itself. {@code metrics} is the platform's metric snapshot table, or null.
  */
 public record PlatformProfile(
         String name,
@@ -14,7 +14,8 @@ public record PlatformProfile(
         TenantModel tenants,
         List<TableSpec> tables,
         FileLayout files,
-        RetentionDefaults retention) {
+        RetentionDefaults retention,
+        MetricTable metrics) {
 
     public PlatformProfile {
         tables = tables == null ? List.of() : List.copyOf(tables);
