@@ -48,6 +48,9 @@ final class VacuumCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "Index vacuum workers (PostgreSQL 13+, not with --full).")
     Integer parallel;
 
+    @Option(names = "--buffer-usage-limit", paramLabel = "SIZE", description = "Shared buffers the vacuum may use, e.g. 256MB (PostgreSQL 16+).")
+    String bufferUsageLimit;
+
     @Option(names = "--table", paramLabel = "T", description = "A table (repeat for more); default: every table of the database.")
     List<String> tables = new ArrayList<>();
 
@@ -72,7 +75,7 @@ final class VacuumCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MaintenanceOptions options;
         try {
-            options = new MaintenanceOptions(analyze, freeze, skipLocked, indexCleanup, truncate, parallel, null, false,
+            options = new MaintenanceOptions(analyze, freeze, skipLocked, indexCleanup, truncate, parallel, null, bufferUsageLimit, false,
                     seconds(command, lockTimeout));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());

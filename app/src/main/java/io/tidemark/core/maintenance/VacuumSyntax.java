@@ -66,6 +66,9 @@ public final class VacuumSyntax {
             if (o.parallel() != null && o.parallel() > 0) {
                 throw new UnsupportedOption("VACUUM FULL cannot run in parallel: leave PARALLEL out.");
             }
+            if (o.bufferUsageLimit() != null) {
+                throw new UnsupportedOption("VACUUM FULL does not take BUFFER_USAGE_LIMIT: leave it out.");
+            }
         }
         if (o.freeze()) {
             opts.add("FREEZE");
@@ -92,6 +95,9 @@ public final class VacuumSyntax {
         }
         if (o.processToast() != null) {
             opts.add(requires("PROCESS_TOAST", 140000, v) + (o.processToast() ? " ON" : " OFF"));
+        }
+        if (o.bufferUsageLimit() != null) {
+            opts.add(requires("BUFFER_USAGE_LIMIT", 160000, v) + " '" + o.bufferUsageLimit().replace(" ", "") + "'");
         }
         return opts.isEmpty() ? "" : " (" + String.join(", ", opts) + ")";
     }
@@ -125,6 +131,9 @@ public final class VacuumSyntax {
         }
         if (versionNum >= 140000) {
             names.add("PROCESS_TOAST");
+        }
+        if (versionNum >= 160000) {
+            names.add("BUFFER_USAGE_LIMIT");
         }
         return names;
     }
