@@ -122,6 +122,21 @@ final class DailyDataset extends AbstractXYDataset implements TableXYDataset {
         return millis / 86_400_000.0 - firstDay;
     }
 
+    /** The item drawn nearest to a time (epoch millis), or -1 when there is none. */
+    int itemNear(double millis) {
+        int count = getItemCount();
+        if (count == 0) {
+            return -1;
+        }
+        int item = (int) Math.round((dayIndex(millis) - start) / step);
+        return Math.max(0, Math.min(count - 1, item));
+    }
+
+    /** The growth series' value at an item (NaN when it has no point that day), whichever part draws it. */
+    double value(int growthSeries, int item) {
+        return bytes[growthSeries][index(item)];
+    }
+
     /** The day index of an item: every step-th day of the window, and the window's last day. */
     private int index(int item) {
         return Math.min(start + item * step, end);

@@ -101,6 +101,13 @@ class GrowthViewTest {
         assertThat(categories.tooltip(0, 119)).contains("database · 2026-11-20", "bytes", "measured by a snapshot");
         assertThat(categories.tooltip(0, 10)).contains("rebuilt from the data");
         assertThat(plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)).hasSize(1);
+        // The tooltip under the pointer: the bottom band (the database) on the last day, with its exact bytes.
+        java.awt.geom.Rectangle2D area = view.dataArea();
+        double x = plot.getDomainAxis().valueToJava2D(categories.getXValue(0, 119), area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().valueToJava2D(categories.getYValue(0, 119) / 2, area, plot.getRangeAxisEdge());
+        assertThat(view.tooltipAt(x, y)).startsWith("database · 2026-11-20\n")
+                .contains(String.format(java.util.Locale.ROOT, "%,d bytes", (long) categories.getYValue(0, 119)));
+        assertThat(view.tooltipAt(area.getMinX() - 5, y)).isNull(); // outside the plot
 
         assertThat(model.fastestTenants()).hasSize(5);
         assertThat(model.fastestTables()).hasSize(5).first().asString().startsWith("cpipayload · +");
@@ -134,6 +141,11 @@ class GrowthViewTest {
         assertThat(tables.getYValue(0, 119)).isEqualTo(tables.getYValue(1, 119)); // the parts join on the snapshot's day
         assertThat(lines.getItemShapeFilled(1, 5)).isFalse();
         assertThat(lines.getItemShapeFilled(0, 119)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        area = view.dataArea();
+        double onLine = plot.getRangeAxis().valueToJava2D(tables.getYValue(1, 60), area, plot.getRangeAxisEdge());
+        double day60 = plot.getDomainAxis().valueToJava2D(tables.getXValue(1, 60), area, plot.getDomainAxisEdge());
+        assertThat(view.tooltipAt(day60, onLine + 3)).startsWith("cpipayload · " + tables.day(60)).endsWith("rebuilt from the data");
 
         // Range presets narrow the days; the log scale swaps the axis.
         robot.clickOn("#range-days_30");
