@@ -22,7 +22,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
@@ -62,11 +62,14 @@ final class GrowthChart {
         ValueAxis size = sizeAxis(log && !stacked);
         XYPlot plot;
         if (stacked) {
-            StackedXYAreaRenderer2 area = new StackedXYAreaRenderer2();
+            // Each series' top edge filled down to the axis, the largest first and the others over it: one path per series,
+            // where a stacked renderer fills two polygons per point.
+            XYAreaRenderer area = new XYAreaRenderer(XYAreaRenderer.AREA);
             area.setDefaultCreateEntities(false); // tooltips come from tooltipAt(): no entity per point and frame
             plot = new XYPlot(dataset, time, size, area);
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
             for (int s = 0; s < series.size(); s++) {
-                area.setSeriesPaint(s, withAlpha(PALETTE[s % PALETTE.length], 200));
+                area.setSeriesPaint(s, blend(PALETTE[s % PALETTE.length], colours.background(), 0.8));
             }
         } else {
             boolean shapes = dataset.getItemCount() <= 92;
@@ -106,7 +109,7 @@ final class GrowthChart {
             if (end > start) {
                 IntervalMarker rebuilt = new IntervalMarker(start, end);
                 rebuilt.setPaint(withAlpha(colours.rebuiltBand(), dark ? 60 : 120));
-                rebuilt.setLabel("rebuilt from the data (dashed, hollow)");
+                rebuilt.setLabel(stacked ? "rebuilt from the data" : "rebuilt from the data (dashed, hollow)");
                 rebuilt.setLabelPaint(colours.text());
                 rebuilt.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
                 rebuilt.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -147,7 +150,7 @@ final class GrowthChart {
             return null;
         }
         ValueAxis axis = plot.getRangeAxis();
-        boolean stacked = plot.getRenderer() instanceof StackedXYAreaRenderer2;
+        boolean stacked = plot.getRenderer() instanceof XYAreaRenderer;
         double below = 0;
         int best = -1;
         double bestDistance = 16;
@@ -188,6 +191,13 @@ final class GrowthChart {
         axis.setNumberFormatOverride(BYTES);
         axis.setAutoRangeIncludesZero(false);
         return axis;
+    }
+
+    /** An opaque mix of a colour with the background (stacked bands must not show through each other). */
+    private static Color blend(Color c, Color background, double share) {
+        return new Color((int) Math.round(c.getRed() * share + background.getRed() * (1 - share)),
+                (int) Math.round(c.getGreen() * share + background.getGreen() * (1 - share)),
+                (int) Math.round(c.getBlue() * share + background.getBlue() * (1 - share)));
     }
 
     private static Color withAlpha(Color c, int alpha) {

@@ -30,7 +30,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,11 +91,12 @@ class GrowthViewTest {
 
         // Categories, stacked: the database and the file categories, rebuilt until the snapshot's day.
         XYPlot plot = view.chart().getXYPlot();
-        assertThat(plot.getRenderer()).isInstanceOf(StackedXYAreaRenderer2.class);
+        assertThat(plot.getRenderer()).isInstanceOf(XYAreaRenderer.class);
         DailyDataset categories = (DailyDataset) plot.getDataset();
         assertThat(categories.getSeriesCount()).isEqualTo(5);
         assertThat(categories.getSeriesKey(0)).isEqualTo("database");
         assertThat(categories.getItemCount()).isEqualTo(120);
+        assertThat(categories.getYValue(1, 119)).isEqualTo(categories.value(0, 119) + categories.value(1, 119)); // stacked
         assertThat(categories.rebuilt(0, 0)).isTrue();
         assertThat(categories.rebuilt(0, 119)).isFalse();
         assertThat(categories.tooltip(0, 119)).contains("database · 2026-11-20", "bytes", "measured by a snapshot");
