@@ -7,6 +7,7 @@ import io.tidemark.actions.growth.RecordSnapshot;
 import io.tidemark.config.ConfigMapper;
 import io.tidemark.config.UserFolders;
 import io.tidemark.config.growth.GrowthStore;
+import io.tidemark.config.history.HistoryStore;
 import io.tidemark.core.ByteSize;
 import io.tidemark.core.Cancellation;
 import io.tidemark.core.growth.StorageSnapshot;
@@ -48,7 +49,7 @@ final class SnapshotCommand implements Callable<Integer> {
             StorageReport report = ReadStorage.read(session, folders, true, false,
                     new TerminalProgress(command.commandLine().getErr(), !json), new Cancellation());
             StorageSnapshot snapshot = RecordSnapshot.record(session, folders, report);
-            int metrics = toPlatform ? RecordSnapshot.writeToPlatform(session, snapshot) : 0;
+            int metrics = toPlatform ? RecordSnapshot.writeToPlatform(session, snapshot, HistoryStore.open(folders)) : 0;
             int count = GrowthStore.open(folders).list(session.key()).size();
             PrintWriter out = command.commandLine().getOut();
             if (json) {

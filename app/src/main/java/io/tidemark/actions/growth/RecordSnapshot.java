@@ -11,7 +11,10 @@ import io.tidemark.core.storage.FileCategory;
 import io.tidemark.core.storage.TableStats;
 import io.tidemark.core.storage.TenantDatabaseUsage;
 import io.tidemark.core.storage.Usage;
+import io.tidemark.config.history.HistoryStore;
 import io.tidemark.core.TidemarkException;
+import io.tidemark.core.history.HistoryStart;
+import io.tidemark.core.history.Outcome;
 import io.tidemark.core.profile.MetricTable;
 import io.tidemark.db.growth.PlatformMetrics;
 import java.time.Instant;
@@ -76,11 +79,12 @@ public final class RecordSnapshot {
 
     /**
      * Adds the snapshot's per-tenant figures to the platform's own metric table (one row per tenant and category, and
-     * {@code storage_total_bytes}); returns the rows added.
+     * {@code storage_total_bytes}); returns the rows added. It changes the platform, so the audit history records it
+     * (kind "snapshot"); a null store records nothing (tests).
      *
      * @throws TidemarkException when the profile names no metric table
      */
-    public static int writeToPlatform(PlatformSession session, StorageSnapshot snapshot) {
+    public static int writeToPlatform(PlatformSession session, StorageSnapshot snapshot, HistoryStore history) {
         MetricTable table = session.profile().metrics();
         if (table == null) {
             throw new TidemarkException("The profile " + session.profile().name() + " names no metric snapshot table: "
@@ -106,6 +110,22 @@ public final class RecordSnapshot {
             }
             metrics.add(new PlatformMetrics.Metric(id, "storage_total_bytes", total));
         });
-        return new PlatformMetrics(session.database(), table).add(snapshot.takenAt(), metrics);
+        long id = history == null ? -1 : history.begin(new HistoryStart("snapshot", session.key(),
+                session.spec().name() == null ? session.key() : session.spec().name(),
+                session.info().kind() == io.tidemark.core.DatabaseKind.POSTGRESQL ? session.database().user() : null,
+                table.table() + ", " + byTenant.size() + " tenants", null));
+        try {
+            int added = new PlatformMetrics(session.database(), table).add(snapshot.takenAt(), metrics);
+            if (history != null) {
+                history.finish(id, Outcome.DONE, "{\"rows_added\": " + added + "}", "Added " + added + " storage metric rows to "
+                        + table.table() + " at " + snapshot.takenAt() + ".");
+            }
+            return added;
+        } catch (RuntimeException e) {
+            if (history != null) {
+                history.finish(id, Outcome.FAILED, null, e.getMessage());
+            }
+            throw e;
+        }
     }
 }

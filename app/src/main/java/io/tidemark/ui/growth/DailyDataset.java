@@ -11,7 +11,7 @@ import org.jfree.data.xy.TableXYDataset;
 
 /**
  * Daily series on one shared day axis, held in plain arrays (five years of 50 series is 90,000 doubles): a day a series
- * has no point is NaN (no line drawn) or, stacked, 0. For lines each series is split in two dataset series, its
+ * has no point is NaN (no line drawn) or, stacked, 0 (a stacked series' y is its top edge). For lines each series is split in two dataset series, its
  * measured days (even index) and its rebuilt days (odd index, drawn dashed), so each part draws as one path.
  * It shows at most {@link #MAX_ITEMS} days of the window on screen (every n-th day and the window's last): a frame never
  * draws more points than the chart has pixels; zooming in narrows the window and brings every day back.
@@ -25,6 +25,7 @@ final class DailyDataset extends AbstractXYDataset implements TableXYDataset {
     private final boolean[][] rebuilt;
     private final long[][] counts;
     private final boolean split;
+    private final boolean stacked;
     /** Days drawn at most: about one per pixel of a full-width plot. */
     static final int MAX_ITEMS = 600;
     private int start;
@@ -34,6 +35,7 @@ final class DailyDataset extends AbstractXYDataset implements TableXYDataset {
     DailyDataset(List<GrowthSeries> series, boolean stacked) {
         this.series = List.copyOf(series);
         this.split = !stacked;
+        this.stacked = stacked;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (GrowthSeries s : series) {
@@ -122,6 +124,21 @@ final class DailyDataset extends AbstractXYDataset implements TableXYDataset {
         return millis / 86_400_000.0 - firstDay;
     }
 
+    /** The item drawn nearest to a time (epoch millis), or -1 when there is none. */
+    int itemNear(double millis) {
+        int count = getItemCount();
+        if (count == 0) {
+            return -1;
+        }
+        int item = (int) Math.round((dayIndex(millis) - start) / step);
+        return Math.max(0, Math.min(count - 1, item));
+    }
+
+    /** The growth series' value at an item (NaN when it has no point that day), whichever part draws it. */
+    double value(int growthSeries, int item) {
+        return bytes[growthSeries][index(item)];
+    }
+
     /** The day index of an item: every step-th day of the window, and the window's last day. */
     private int index(int item) {
         return Math.min(start + item * step, end);
@@ -156,8 +173,13 @@ final class DailyDataset extends AbstractXYDataset implements TableXYDataset {
     public double getYValue(int s, int item) {
         int u = underlying(s);
         int i = index(item);
-        if (!split) {
-            return bytes[u][i];
+        if (stacked) {
+            // Stacked: each series' top edge, the series below it included, so one filled path per series draws it.
+            double top = 0;
+            for (int k = 0; k <= u; k++) {
+                top += bytes[k][i];
+            }
+            return top;
         }
         boolean r = rebuilt[u][i];
         if (s % 2 == 1) {

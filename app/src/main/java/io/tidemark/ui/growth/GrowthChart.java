@@ -22,7 +22,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
@@ -62,10 +62,14 @@ final class GrowthChart {
         ValueAxis size = sizeAxis(log && !stacked);
         XYPlot plot;
         if (stacked) {
-            StackedXYAreaRenderer2 area = new StackedXYAreaRenderer2((ds, s, item) -> dataset.tooltip(s, item), null);
+            // Each series' top edge filled down to the axis, the largest first and the others over it: one path per series,
+            // where a stacked renderer fills two polygons per point.
+            XYAreaRenderer area = new XYAreaRenderer(XYAreaRenderer.AREA);
+            area.setDefaultCreateEntities(false); // tooltips come from tooltipAt(): no entity per point and frame
             plot = new XYPlot(dataset, time, size, area);
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.REVERSE);
             for (int s = 0; s < series.size(); s++) {
-                area.setSeriesPaint(s, withAlpha(PALETTE[s % PALETTE.length], 200));
+                area.setSeriesPaint(s, blend(PALETTE[s % PALETTE.length], colours.background(), 0.8));
             }
         } else {
             boolean shapes = dataset.getItemCount() <= 92;
@@ -86,7 +90,8 @@ final class GrowthChart {
                 lines.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
                 lines.setSeriesVisibleInLegend(k, !dataset.isRebuiltPart(k));
             }
-            lines.setDefaultToolTipGenerator((ds, s, item) -> dataset.tooltip(s, item));
+            // An entity per point and frame was four fifths of a frame's time with 50 series: tooltips come from tooltipAt().
+            lines.setDefaultCreateEntities(false);
             plot = new XYPlot(dataset, time, size, lines);
         }
         // Zooming or panning narrows the days drawn, so every day shows again once they fit the width.
@@ -104,7 +109,7 @@ final class GrowthChart {
             if (end > start) {
                 IntervalMarker rebuilt = new IntervalMarker(start, end);
                 rebuilt.setPaint(withAlpha(colours.rebuiltBand(), dark ? 60 : 120));
-                rebuilt.setLabel("rebuilt from the data (dashed, hollow)");
+                rebuilt.setLabel(stacked ? "rebuilt from the data" : "rebuilt from the data (dashed, hollow)");
                 rebuilt.setLabelPaint(colours.text());
                 rebuilt.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
                 rebuilt.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -130,6 +135,50 @@ final class GrowthChart {
         return chart;
     }
 
+    /**
+     * The tooltip for a mouse position over the chart (canvas coordinates): the nearest day drawn and, on lines, the
+     * series drawn nearest to the pointer (within 16 pixels); on a stacked area, the band under the pointer. Null when
+     * nothing is there.
+     */
+    static String tooltipAt(JFreeChart chart, java.awt.geom.Rectangle2D dataArea, double x, double y) {
+        if (dataArea == null || !dataArea.contains(x, y) || !(chart.getXYPlot().getDataset() instanceof DailyDataset dataset)) {
+            return null;
+        }
+        XYPlot plot = chart.getXYPlot();
+        int item = dataset.itemNear(plot.getDomainAxis().java2DToValue(x, dataArea, plot.getDomainAxisEdge()));
+        if (item < 0) {
+            return null;
+        }
+        ValueAxis axis = plot.getRangeAxis();
+        boolean stacked = plot.getRenderer() instanceof XYAreaRenderer;
+        double below = 0;
+        int best = -1;
+        double bestDistance = 16;
+        for (int s = 0; s < dataset.growthSeriesCount(); s++) {
+            double value = dataset.value(s, item);
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            if (stacked) {
+                double top = axis.valueToJava2D(below + value, dataArea, plot.getRangeAxisEdge());
+                double bottom = axis.valueToJava2D(below, dataArea, plot.getRangeAxisEdge());
+                below += value;
+                if (y >= top && y <= bottom) {
+                    best = s;
+                    break;
+                }
+            } else {
+                double distance = Math.abs(axis.valueToJava2D(value, dataArea, plot.getRangeAxisEdge()) - y);
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = s;
+                }
+            }
+        }
+        // tooltip() takes a dataset series: with split lines, growth series s is drawn by dataset series 2s and 2s+1.
+        return best < 0 ? null : dataset.tooltip(stacked ? best : 2 * best, item);
+    }
+
     private static ValueAxis sizeAxis(boolean log) {
         if (log) {
             LogAxis axis = new LogAxis(null);
@@ -142,6 +191,13 @@ final class GrowthChart {
         axis.setNumberFormatOverride(BYTES);
         axis.setAutoRangeIncludesZero(false);
         return axis;
+    }
+
+    /** An opaque mix of a colour with the background (stacked bands must not show through each other). */
+    private static Color blend(Color c, Color background, double share) {
+        return new Color((int) Math.round(c.getRed() * share + background.getRed() * (1 - share)),
+                (int) Math.round(c.getGreen() * share + background.getGreen() * (1 - share)),
+                (int) Math.round(c.getBlue() * share + background.getBlue() * (1 - share)));
     }
 
     private static Color withAlpha(Color c, int alpha) {

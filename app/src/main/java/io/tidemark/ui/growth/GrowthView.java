@@ -49,6 +49,10 @@ public final class GrowthView {
         this.dark = dark;
         ViewLoader.load(this);
         viewer.getStyleClass().add("growth-chart-viewer");
+        // Tooltips from the data under the pointer, not from one entity per point and frame (see GrowthChart.tooltipAt).
+        viewer.getCanvas().setTooltipEnabled(false);
+        viewer.getCanvas().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> viewer.getCanvas().setTooltip(
+                tooltipAt(e.getX(), e.getY()), e.getScreenX() + 12, e.getScreenY() + 12));
         chartHolder.getChildren().setAll(viewer);
 
         ToggleGroup dimensions = new ToggleGroup();
@@ -112,6 +116,19 @@ public final class GrowthView {
         boolean stacked = model.stackedProperty().get() && model.dimensionProperty().get() == Dimension.CATEGORY;
         JFreeChart chart = GrowthChart.build(model.shown(), stacked, model.logScaleProperty().get(), dark.get(), model.firstSnapshot());
         viewer.setChart(chart);
+    }
+
+    /** The plot's data area on the canvas as last drawn, or null. */
+    java.awt.geom.Rectangle2D dataArea() {
+        var info = viewer.getCanvas().getRenderingInfo();
+        return info == null ? null : info.getPlotInfo().getDataArea();
+    }
+
+    /** What the tooltip says at a point of the chart canvas (null: nothing there). */
+    String tooltipAt(double x, double y) {
+        var info = viewer.getCanvas().getRenderingInfo();
+        return viewer.getChart() == null || info == null ? null
+                : GrowthChart.tooltipAt(viewer.getChart(), info.getPlotInfo().getDataArea(), x, y);
     }
 
     /** The chart on screen (for tests and export). */

@@ -70,7 +70,14 @@ class RebuiltHistoryTest {
             }
             java.time.Instant at = java.time.Instant.parse("2026-11-21T06:00:00Z");
             var snapshot = new io.tidemark.core.growth.StorageSnapshot(at, 1, 1, 1, 1, java.util.List.of(), sizes, 0);
-            assertThat(RecordSnapshot.writeToPlatform(session, snapshot)).isEqualTo(3 * 6);
+            var history = io.tidemark.config.history.HistoryStore.open(temp.resolve("history.sqlite"), java.time.Clock.systemUTC());
+            assertThat(RecordSnapshot.writeToPlatform(session, snapshot, history)).isEqualTo(3 * 6);
+            var audit = history.list(io.tidemark.core.history.HistoryQuery.all());
+            assertThat(audit).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo("snapshot");
+                assertThat(e.outcome()).isEqualTo(io.tidemark.core.history.Outcome.DONE);
+                assertThat(e.message()).startsWith("Added 18 storage metric rows to cmetricsnapshot");
+            });
             try (Connection c = session.database().connection(); PreparedStatement ps = c.prepareStatement(
                     "SELECT t.name, m.value FROM cmetricsnapshot m JOIN cconfig t ON t.id = m.config_id "
                             + "WHERE m.metric = 'storage_total_bytes' AND m.taken_at = ? ORDER BY t.id")) {

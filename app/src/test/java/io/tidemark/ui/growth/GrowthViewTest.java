@@ -30,7 +30,7 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,16 +91,24 @@ class GrowthViewTest {
 
         // Categories, stacked: the database and the file categories, rebuilt until the snapshot's day.
         XYPlot plot = view.chart().getXYPlot();
-        assertThat(plot.getRenderer()).isInstanceOf(StackedXYAreaRenderer2.class);
+        assertThat(plot.getRenderer()).isInstanceOf(XYAreaRenderer.class);
         DailyDataset categories = (DailyDataset) plot.getDataset();
         assertThat(categories.getSeriesCount()).isEqualTo(5);
         assertThat(categories.getSeriesKey(0)).isEqualTo("database");
         assertThat(categories.getItemCount()).isEqualTo(120);
+        assertThat(categories.getYValue(1, 119)).isEqualTo(categories.value(0, 119) + categories.value(1, 119)); // stacked
         assertThat(categories.rebuilt(0, 0)).isTrue();
         assertThat(categories.rebuilt(0, 119)).isFalse();
         assertThat(categories.tooltip(0, 119)).contains("database · 2026-11-20", "bytes", "measured by a snapshot");
         assertThat(categories.tooltip(0, 10)).contains("rebuilt from the data");
         assertThat(plot.getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)).hasSize(1);
+        // The tooltip under the pointer: the bottom band (the database) on the last day, with its exact bytes.
+        java.awt.geom.Rectangle2D area = view.dataArea();
+        double x = plot.getDomainAxis().valueToJava2D(categories.getXValue(0, 119), area, plot.getDomainAxisEdge());
+        double y = plot.getRangeAxis().valueToJava2D(categories.getYValue(0, 119) / 2, area, plot.getRangeAxisEdge());
+        assertThat(view.tooltipAt(x, y)).startsWith("database · 2026-11-20\n")
+                .contains(String.format(java.util.Locale.ROOT, "%,d bytes", (long) categories.getYValue(0, 119)));
+        assertThat(view.tooltipAt(area.getMinX() - 5, y)).isNull(); // outside the plot
 
         assertThat(model.fastestTenants()).hasSize(5);
         assertThat(model.fastestTables()).hasSize(5).first().asString().startsWith("cpipayload · +");
@@ -134,6 +142,11 @@ class GrowthViewTest {
         assertThat(tables.getYValue(0, 119)).isEqualTo(tables.getYValue(1, 119)); // the parts join on the snapshot's day
         assertThat(lines.getItemShapeFilled(1, 5)).isFalse();
         assertThat(lines.getItemShapeFilled(0, 119)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        area = view.dataArea();
+        double onLine = plot.getRangeAxis().valueToJava2D(tables.getYValue(1, 60), area, plot.getRangeAxisEdge());
+        double day60 = plot.getDomainAxis().valueToJava2D(tables.getXValue(1, 60), area, plot.getDomainAxisEdge());
+        assertThat(view.tooltipAt(day60, onLine + 3)).startsWith("cpipayload · " + tables.day(60)).endsWith("rebuilt from the data");
 
         // Range presets narrow the days; the log scale swaps the axis.
         robot.clickOn("#range-days_30");

@@ -40,7 +40,8 @@ class ReadOnlyPurgeTest {
         String url = TestPostgres.newDatabase();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE cel (id serial PRIMARY KEY, eventtime timestamptz NOT NULL)");
-            s.execute("INSERT INTO cel (eventtime) SELECT now() - g * interval '1 day' FROM generate_series(1, 100) g");
+            // An hour off the day boundaries, so the cutoff (fixed a moment later, by the JVM's clock) cannot split a day.
+            s.execute("INSERT INTO cel (eventtime) SELECT now() - g * interval '1 day' + interval '1 hour' FROM generate_series(1, 100) g");
             s.execute("ALTER DATABASE " + c.getCatalog() + " SET default_transaction_read_only = on");
         }
         try (PlatformSession session = PlatformSession.open(new ConnectionSpec("ro", url, null, null, "xivo"), PasswordSource.NONE)) {
