@@ -178,8 +178,10 @@ final class PurgeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             PurgeResult result;
             try {
-                ArchiveGate gate = plan.archiveFirst() ? ArchiveGates.available() : ArchiveGate.NONE;
-                result = RunPurge.run(session, plan, RunPurge.Options.of(journal, HistoryStore.open(folders))
+                HistoryStore history = HistoryStore.open(folders);
+                ArchiveGate gate = plan.archiveFirst() ? ArchiveGates.forPlatform(session, history, new TerminalProgress(err, !json))
+                        : ArchiveGate.NONE;
+                result = RunPurge.run(session, plan, RunPurge.Options.of(journal, history)
                                 .withGate(gate, policy.configuration()), new TerminalProgress(err, !json), cancellation);
             } catch (RunPurge.Refused e) {
                 err.println("tidemark: refused: " + e.getMessage());

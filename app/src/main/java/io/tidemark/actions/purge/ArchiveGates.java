@@ -1,22 +1,18 @@
 package io.tidemark.actions.purge;
 
-import java.util.List;
-import java.util.ServiceLoader;
-
 /**
- * Finds the archive gate of this build: the first {@link ArchiveGate} registered as a service
- * ({@code META-INF/services/io.tidemark.actions.purge.ArchiveGate}, where the Archive feature plugs in). Without one,
- * "archive first" refuses to delete anything, rather than purging unarchived rows as xivo-purge-db does.
+ * The archive gate of a purge with "archive first": {@link ArchiveFirstGate}, which exports (or finds verified) an archive
+ * of every tenant-day the plan deletes and runs the archive plugins of {@code enabled_plugins.archives}. Nothing of a
+ * tenant or table whose archive failed is deleted, unlike xivo-purge-db, which purges even when its plugin failed.
  */
 public final class ArchiveGates {
 
     private ArchiveGates() {
     }
 
-    /** The gate to use when archive first is asked. */
-    public static ArchiveGate available() {
-        return ServiceLoader.load(ArchiveGate.class).findFirst().orElse((plan, configuration, cancellation) ->
-                new ArchiveGate.GateResult(List.of(new ArchiveGate.Failure(null, null,
-                        "No archive is available in this build, so nothing was deleted: purge without archive first, or install the archive plugins."))));
+    /** The gate to use when archive first is asked, on {@code session}, recording its exports in {@code history} (or not, when null). */
+    public static ArchiveGate forPlatform(io.tidemark.actions.PlatformSession session, io.tidemark.config.history.HistoryStore history,
+                                          io.tidemark.core.Progress progress) {
+        return new ArchiveFirstGate(session, history, progress);
     }
 }

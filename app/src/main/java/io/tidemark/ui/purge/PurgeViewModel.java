@@ -284,8 +284,9 @@ public final class PurgeViewModel {
     }
 
     private RunPurge.Options options(PurgePlan p) {
-        ArchiveGate gate = p.archiveFirst() ? ArchiveGates.available() : ArchiveGate.NONE;
-        return RunPurge.Options.of(PurgeJournalFile.of(folders), HistoryStore.open(folders))
+        HistoryStore history = HistoryStore.open(folders);
+        ArchiveGate gate = p.archiveFirst() ? ArchiveGates.forPlatform(session, history, io.tidemark.core.Progress.NONE) : ArchiveGate.NONE;
+        return RunPurge.Options.of(PurgeJournalFile.of(folders), history)
                 .withGate(gate, policy == null ? Map.of() : policy.configuration());
     }
 

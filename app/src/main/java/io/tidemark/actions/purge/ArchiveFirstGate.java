@@ -1,7 +1,7 @@
-package io.tidemark.actions.archive;
+package io.tidemark.actions.purge;
 
 import io.tidemark.actions.PlatformSession;
-import io.tidemark.actions.purge.ArchiveGate;
+import io.tidemark.actions.archive.ArchiveBeforePurge;
 import io.tidemark.config.history.HistoryStore;
 import io.tidemark.core.Cancellation;
 import io.tidemark.core.Progress;
@@ -43,6 +43,12 @@ public final class ArchiveFirstGate implements ArchiveGate {
 
     @Override
     public GateResult archiveBefore(PurgePlan plan, Map<String, Object> configuration, Cancellation cancellation) {
+        if (!session.profile().hasTenants() || !session.profile().hasFiles() || session.dataDir().isEmpty()) {
+            return new GateResult(List.of(new Failure(null, null, "Archive first writes into the tenants' archive folders under "
+                    + "DATA_DIR, and this platform has none (profile " + session.profile().name()
+                    + (session.dataDir().isEmpty() ? ", no --data-dir" : "") + "), so nothing was deleted: give --data-dir, "
+                    + "or purge without archive first.")));
+        }
         Map<Long, String> names = new LinkedHashMap<>();
         for (Tenant t : session.tenants()) {
             names.put(t.id(), t.name());
@@ -72,9 +78,6 @@ public final class ArchiveFirstGate implements ArchiveGate {
 
     /** The tenant-days of the archived family the plan deletes rows of. */
     private List<ArchiveBeforePurge.TenantDay> exports(PurgePlan plan, Map<Long, String> names) {
-        if (!session.profile().hasTenants() || !session.profile().hasFiles() || session.dataDir().isEmpty()) {
-            return List.of();
-        }
         try (Connection c = session.database().connection()) {
             ArchiveFamily family = ArchiveFamily.read(c, session.profile());
             Set<String> familyTables = new LinkedHashSet<>();
