@@ -53,6 +53,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "At most N actions (default: all).")
     int limit;
 
+    @Option(names = "--platform-records", description = "Also list the platform's own records (its tenant cleanup history "
+            + "and worker job runs; needs --db or --connection).")
+    boolean platformRecords;
+
     @Option(names = "--json", description = "Print JSON (fields documented in docs/history-json.md).")
     boolean json;
 
@@ -76,9 +80,45 @@ final class HistoryCommand implements Callable<Integer> {
         }
         String platform = connection.given() ? PlatformSession.keyOf(connection.spec()) : null;
         List<HistoryEntry> entries = store.list(new HistoryQuery(platform, kind, sinceInstant(), limit));
+        if (platformRecords) {
+            if (!connection.given()) {
+                throw new TidemarkException("--platform-records reads the platform's database: give --db URL|FILE or --connection NAME.");
+            }
+            List<io.tidemark.core.history.PlatformRecord> records;
+            try (PlatformSession session = PlatformSession.open(connection.spec(), new ConsolePasswords())) {
+                records = io.tidemark.actions.history.ReadHistory.platformRecords(session, sinceInstant(), limit > 0 ? limit : 200);
+            }
+            if (json) {
+                Map<String, Object> both = new LinkedHashMap<>();
+                both.put("actions", entries.stream().map(HistoryCommand::asJson).toList());
+                both.put("platform_records", records.stream().map(HistoryCommand::asJson).toList());
+                out.println(ConfigMapper.json().writeValueAsString(both));
+                out.flush();
+                return ExitCode.OK;
+            }
+            printActions(out, entries, platform, store);
+            out.println();
+            out.printf("%-15s %-19s %9s  %-20s %-10s %12s  %s%n", "Platform record", "Started", "Took", "Tenant", "Status", "Rows", "What");
+            for (io.tidemark.core.history.PlatformRecord r : records) {
+                out.printf("%-15s %-19s %9s  %-20s %-10s %12s  %s%n", r.source(), r.started() == null ? "?" : LOCAL.format(r.started()),
+                        r.started() == null || r.finished() == null ? "-" : took(Duration.between(r.started(), r.finished())),
+                        clip(r.tenant(), 20), clip(r.status(), 10), r.rows() < 0 ? "" : String.format("%,d", r.rows()),
+                        r.what() == null ? "" : clip(r.what(), 80));
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
         if (json) {
             out.println(ConfigMapper.json().writeValueAsString(entries.stream().map(HistoryCommand::asJson).toList()));
-        } else if (entries.isEmpty()) {
+        } else {
+            printActions(out, entries, platform, store);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private void printActions(PrintWriter out, List<HistoryEntry> entries, String platform, HistoryStore store) {
+        if (entries.isEmpty()) {
             out.println("No action recorded" + (platform != null || kind != null || since != null ? " that matches" : "")
                     + " in " + store.file() + ".");
         } else {
@@ -89,8 +129,6 @@ final class HistoryCommand implements Callable<Integer> {
                         clip(who(e), 18), e.subject() == null ? "" : e.subject());
             }
         }
-        out.flush();
-        return ExitCode.OK;
     }
 
     private Instant sinceInstant() {
@@ -122,6 +160,18 @@ final class HistoryCommand implements Callable<Integer> {
         }
         out.printf("Plan       %s%n", e.planJson() == null ? "none" : e.planJson());
         out.printf("Result     %s%n", e.resultJson() == null ? "none" : e.resultJson());
+    }
+
+    private static Map<String, Object> asJson(io.tidemark.core.history.PlatformRecord r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source", r.source());
+        json.put("tenant", r.tenant());
+        json.put("what", r.what());
+        json.put("started", r.started() == null ? null : r.started().toString());
+        json.put("finished", r.finished() == null ? null : r.finished().toString());
+        json.put("status", r.status());
+        json.put("rows", r.rows() < 0 ? null : r.rows());
+        return json;
     }
 
     private static Map<String, Object> asJson(HistoryEntry e) {

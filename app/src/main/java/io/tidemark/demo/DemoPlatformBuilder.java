@@ -4,6 +4,7 @@ import io.tidemark.core.demo.DemoSpec;
 import io.tidemark.core.demo.DemoReport;
 
 import io.tidemark.config.ConfigMapper;
+import io.tidemark.config.ProfileCatalog;
 import io.tidemark.core.Cancellation;
 import io.tidemark.core.DatabaseKind;
 import io.tidemark.core.DatabaseTarget;
@@ -12,6 +13,7 @@ import io.tidemark.core.Progress;
 import io.tidemark.core.TidemarkException;
 import io.tidemark.db.DatabaseCatalog;
 import io.tidemark.db.PlatformDatabase;
+import io.tidemark.db.archive.ArchiveFamily;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -183,6 +185,8 @@ public final class DemoPlatformBuilder {
             sink.commit();
             Random random = new Random(spec.seed() * 31 + 7);
             ArchiveIds archiveIds = new ArchiveIds();
+            ArchiveFamily family = ArchiveFamily.read(c, ProfileCatalog.load("integramon"));
+            List<DemoTenant> archived = new ArrayList<>();
             long jobRunId = 1;
             long metricId = 1;
             int dayIndex = 0;
@@ -201,10 +205,15 @@ public final class DemoPlatformBuilder {
                     jobRunId = addJobRuns(sink, out, tenant, day, own.size(), jobRunId, traffic.inBurst(tenant, day), random);
                     metricId = addMetrics(sink, tenant, day, own, metricId);
                     if (isArchived(day)) {
-                        addArchive(sink, out, tenant, day, own, archiveIds);
+                        archived.add(tenant);
                     }
                 }
                 sink.commit();
+                // The archive job reads what the platform has stored: the day's rows are committed now.
+                for (DemoTenant tenant : archived) {
+                    addArchive(c, kind, family, sink, out, tenant, day, archiveIds);
+                }
+                archived.clear();
             }
             addCleanupHistory(sink);
             sink.commit();
@@ -338,10 +347,11 @@ public final class DemoPlatformBuilder {
         return id;
     }
 
-    private void addArchive(RowSink sink, Path out, DemoTenant tenant, LocalDate day, List<DemoMessage> own, ArchiveIds ids)
-            throws SQLException, IOException {
+    private void addArchive(Connection c, DatabaseKind kind, ArchiveFamily family, RowSink sink, Path out, DemoTenant tenant,
+                            LocalDate day, ArchiveIds ids) throws SQLException, IOException {
         Instant createdAt = day.plusDays(ARCHIVE_DAYS_AGO).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(2 * 3600 + 5 * 60);
-        DemoArchiveFile.Written written = DemoArchiveFile.write(out.resolve(tenant.name()).resolve("archive"), tenant, day, own, createdAt);
+        DemoArchiveFile.Written written = DemoArchiveFile.write(c, kind, family, out.resolve(tenant.name()).resolve("archive"),
+                tenant, day, createdAt);
         add(sink, "cpiarchive", ids.next++, tenant.id(), day, written.file().getFileName().toString(), "sqlite",
                 tenant.compressedArchives(), written.sizeBytes(), written.rowCount(), written.sha256(), createdAt);
         files++;

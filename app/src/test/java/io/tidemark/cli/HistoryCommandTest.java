@@ -67,4 +67,37 @@ class HistoryCommandTest {
         assertThat(run("history", "--since", "last tuesday")).isEqualTo(ExitCode.FAILED);
         assertThat(err.toString()).contains("--since takes a day");
     }
+
+    @Test
+    void listsThePlatformsOwnCleanupsAndJobRunsBesideTidemarksActions() throws Exception {
+        Path demo = io.tidemark.TestDemos.build(temp.resolve("demo"), 3, 20, 7);
+        String database = demo.resolve("platform.sqlite3").toString();
+
+        assertThat(run("history", "--db", database, "--data-dir", demo.toString(), "--platform-records", "--limit", "5", "--json"))
+                .as(err.toString()).isZero();
+        JsonNode json = ConfigMapper.json().readTree(out.toString());
+        JsonNode records = json.get("platform_records");
+        java.util.List<JsonNode> cleanups = new java.util.ArrayList<>();
+        java.util.List<JsonNode> runs = new java.util.ArrayList<>();
+        records.forEach(r -> (r.get("source").asText().equals("tenant cleanup") ? cleanups : runs).add(r));
+        assertThat(cleanups).extracting(r -> r.get("tenant").asText()).containsExactlyInAnyOrder("trial-tenant", "old-sandbox");
+        assertThat(cleanups).filteredOn(r -> r.get("tenant").asText().equals("trial-tenant"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("status").asText()).isEqualTo("SUCCESS");
+                    assertThat(r.get("rows").asLong()).isEqualTo(184_220L);
+                });
+        assertThat(runs).hasSize(5);
+        String newest;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT job_name || ' ' || run_id FROM cworkerjobrun ORDER BY started_at DESC LIMIT 1")) {
+            rs.next();
+            newest = rs.getString(1);
+        }
+        assertThat(runs.get(0).get("what").asText()).isEqualTo(newest);
+        assertThat(runs.get(0).get("started").asText()).startsWith("2026-11-2");
+
+        assertThat(run("history", "--platform-records")).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).contains("--platform-records reads the platform's database");
+    }
 }

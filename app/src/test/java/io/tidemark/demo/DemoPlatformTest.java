@@ -188,7 +188,7 @@ class DemoPlatformTest {
                 Path file = dir.resolve(rs.getString(1)).resolve("archive").resolve(rs.getString(2));
                 assertThat(file).isRegularFile();
                 assertThat(Files.size(file)).isEqualTo(rs.getLong(3));
-                assertThat(DemoArchiveFile.sha256(file)).isEqualTo(rs.getString(5));
+                assertThat(io.tidemark.files.archive.ArchiveFiles.sha256(file)).isEqualTo(rs.getString(5));
                 String expectedName = rs.getString(1) + "_" + rs.getString(7).replace('-', '_') + ".archive.sqlite"
                         + (rs.getBoolean(6) ? ".gz" : "");
                 assertThat(rs.getString(2)).isEqualTo(expectedName);
@@ -219,7 +219,8 @@ class DemoPlatformTest {
             for (String t : List.of("cpimessagelog", "cpimessagelogruns", "cpipayload", "cpimessageattachment", "cpicustomheaderproperties")) {
                 rows += count(c, "SELECT count(*) FROM " + t);
             }
-            assertThat(count(c, "SELECT count(*) FROM tidemark_manifest WHERE key IN ('tenant','day','row_counts')")).isEqualTo(3);
+            assertThat(count(c, "SELECT count(*) FROM tidemark_manifest WHERE key IN ('tenant','day','format')")).isEqualTo(3);
+            assertThat(count(c, "SELECT sum(row_count) FROM tidemark_tables")).isEqualTo(rows);
         }
         return rows;
     }

@@ -19,6 +19,15 @@ public final class ReadHistory {
         return HistoryStore.open(folders).list(query);
     }
 
+    /**
+     * The platform's own records beside Tidemark's: its tenant cleanup history and worker job runs, newest first, at
+     * most {@code limit} of each, started at or after {@code since} (null: all).
+     */
+    public static List<io.tidemark.core.history.PlatformRecord> platformRecords(io.tidemark.actions.PlatformSession session,
+                                                                                java.time.Instant since, int limit) {
+        return io.tidemark.db.history.PlatformRecords.read(session.database(), session.profile(), since, limit);
+    }
+
     /** Where the history is kept, for the screen to say. */
     public static String location(UserFolders folders) {
         return HistoryStore.open(folders).file().toString();

@@ -39,6 +39,7 @@ public final class HistoryView {
     @FXML private TextArea plan;
     @FXML private TextArea result;
     @FXML private Label status;
+    @FXML private TableView<io.tidemark.core.history.PlatformRecord> platformRecords;
 
     public HistoryView(HistoryViewModel model) {
         ViewLoader.load(this);
@@ -74,6 +75,27 @@ public final class HistoryView {
         entries.setPlaceholder(new Label("No action recorded yet: purges, archives, restores, expiries, VACUUMs and "
                 + "tenant cleanups appear here when they start."));
         entries.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> model.selectedProperty().set(now));
+
+        platformRecords.getColumns().setAll(
+                recordColumn("Record", io.tidemark.core.history.PlatformRecord::source, 110),
+                recordColumn("Started", r -> r.started() == null ? "" : TIME.format(r.started()), 160),
+                recordColumn("Took", r -> r.started() == null || r.finished() == null ? ""
+                        : HistoryViewModel.took(java.time.Duration.between(r.started(), r.finished())), 80),
+                recordColumn("Tenant", io.tidemark.core.history.PlatformRecord::tenant, 160),
+                recordColumn("Status", io.tidemark.core.history.PlatformRecord::status, 100),
+                recordColumn("Rows", r -> r.rows() < 0 ? "" : String.format("%,d", r.rows()), 100),
+                recordColumn("What", io.tidemark.core.history.PlatformRecord::what, 420));
+        platformRecords.setItems(model.platformRecords());
+        platformRecords.setPlaceholder(new Label("The platform keeps no cleanup history or job runs that Tidemark knows of "
+                + "(the profile names them), or none were read yet."));
+    }
+
+    private static TableColumn<io.tidemark.core.history.PlatformRecord, String> recordColumn(String title,
+            Function<io.tidemark.core.history.PlatformRecord, String> value, double width) {
+        TableColumn<io.tidemark.core.history.PlatformRecord, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 
     private TableColumn<HistoryEntry, String> outcomeColumn() {

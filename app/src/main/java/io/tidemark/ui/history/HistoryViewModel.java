@@ -35,6 +35,7 @@ public final class HistoryViewModel {
     private final TaskExecutor tasks;
     private final UserFolders folders;
     private final ObservableList<HistoryEntry> all = FXCollections.observableArrayList();
+    private final ObservableList<io.tidemark.core.history.PlatformRecord> platformRecords = FXCollections.observableArrayList();
     private final FilteredList<HistoryEntry> shown = new FilteredList<>(all);
     private final ObservableList<String> kinds = FXCollections.observableArrayList(ANY);
     private final ObservableList<String> outcomes = FXCollections.observableArrayList(ANY);
@@ -69,7 +70,8 @@ public final class HistoryViewModel {
         this.session = platform;
         status.set("Reading the history…");
         tasks.submit(null, (progress, cancellation) -> new Loaded(ReadHistory.read(folders, HistoryQuery.all()),
-                ReadHistory.location(folders)), loaded -> {
+                ReadHistory.location(folders), platform == null ? List.of() : platformRecordsOf(platform)), loaded -> {
+                    platformRecords.setAll(loaded.platformRecords());
                     HistoryEntry wasSelected = selected.get();
                     all.setAll(loaded.entries());
                     TreeSet<String> seen = new TreeSet<>();
@@ -148,7 +150,21 @@ public final class HistoryViewModel {
         return s == null ? "" : s;
     }
 
-    private record Loaded(List<HistoryEntry> entries, String location) {
+    /** The platform's own records, or none when it cannot give them (the History screen still shows Tidemark's). */
+    private static List<io.tidemark.core.history.PlatformRecord> platformRecordsOf(PlatformSession platform) {
+        try {
+            return ReadHistory.platformRecords(platform, null, 500);
+        } catch (io.tidemark.core.TidemarkException e) {
+            return List.of();
+        }
+    }
+
+    private record Loaded(List<HistoryEntry> entries, String location, List<io.tidemark.core.history.PlatformRecord> platformRecords) {
+    }
+
+    /** The platform's tenant cleanups and job runs, newest first. */
+    public ObservableList<io.tidemark.core.history.PlatformRecord> platformRecords() {
+        return platformRecords;
     }
 
     public ObservableList<HistoryEntry> entries() {

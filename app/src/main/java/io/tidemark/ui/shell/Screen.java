@@ -4,14 +4,11 @@ package io.tidemark.ui.shell;
 public enum Screen {
     OVERVIEW("Overview", null),
     STORAGE("Storage", null),
-    GROWTH("Growth", "Storage history from snapshots and from the data itself, charts per table, tenant and category, "
-            + "and a forecast of when the disk or a quota fills."),
-    LOGS("Logs", "Every service, job and run log per tenant in one tree, with a viewer that opens multi-gigabyte files "
-            + "at once, searches, follows and merges them, and traces a request ID across files."),
-    ARCHIVE("Archive", "Export a tenant's day, verify it, browse its rows, restore it, and expire archives past their window."),
+    GROWTH("Growth", null),
+    LOGS("Logs", null),
+    ARCHIVE("Archive", null),
     PURGE("Purge", null),
-    MAINTENANCE("Maintenance", "VACUUM, VACUUM FULL, ANALYZE and REINDEX with the reclaim, free disk and duration "
-            + "they need told before you start."),
+    MAINTENANCE("Maintenance", null),
     HISTORY("History", null);
 
     private final String title;

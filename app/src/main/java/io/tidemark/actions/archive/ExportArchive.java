@@ -1,0 +1,245 @@
+package io.tidemark.actions.archive;
+
+import io.tidemark.actions.PlatformSession;
+import io.tidemark.config.history.HistoryStore;
+import io.tidemark.core.Cancellation;
+import io.tidemark.core.DatabaseKind;
+import io.tidemark.core.Progress;
+import io.tidemark.core.Tenant;
+import io.tidemark.core.TidemarkException;
+import io.tidemark.core.TidemarkVersion;
+import io.tidemark.core.archive.ArchiveCheck;
+import io.tidemark.core.archive.ArchiveEntry;
+import io.tidemark.core.archive.ArchiveFormat;
+import io.tidemark.core.archive.ArchiveManifest;
+import io.tidemark.core.archive.ArchiveName;
+import io.tidemark.core.archive.ArchiveRecord;
+import io.tidemark.core.history.Outcome;
+import io.tidemark.db.archive.ArchiveFamily;
+import io.tidemark.db.archive.ArchiveTable;
+import io.tidemark.db.archive.PostgresArchive;
+import io.tidemark.db.archive.SqliteArchive;
+import io.tidemark.files.archive.ArchiveFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Exports one tenant's day into an archive, safely: written to a temporary name in the archive folder, flushed,
+ * re-read and verified, compressed when asked (and the compressed file checked), renamed in one step, and only then
+ * recorded in the archive table. A crash at any point leaves either no archive or a complete one (perhaps not yet
+ * recorded), never a half file under the final name nor a row pointing at a missing file.
+ */
+public final class ExportArchive {
+
+    /** The steps of an export, in order; a test hook may stop the export after any of them. */
+    public enum Step { WRITTEN, FLUSHED, VERIFIED, COMPRESSED, RENAMED, RECORDED }
+
+    /** Called after each step; tests throw from it to simulate a crash there. */
+    @FunctionalInterface
+    public interface StepHook {
+        StepHook NONE = step -> { };
+
+        void after(Step step) throws IOException;
+    }
+
+    /**
+     * What to export.
+     *
+     * @param tenant the tenant's name
+     * @param day    the day (UTC) whose message logs, with all their children, go into the archive
+     * @param format the archive format
+     * @param gzip   whether to compress the file
+     */
+    public record Request(String tenant, LocalDate day, ArchiveFormat format, boolean gzip) {
+    }
+
+    /** What was written and recorded. */
+    public record Result(ArchiveEntry entry, ArchiveManifest manifest) {
+    }
+
+    private ExportArchive() {
+    }
+
+    /** The day {@code daysAgo} days before today (UTC), as the platform's archive job counts. */
+    public static LocalDate dayAgo(int daysAgo, Clock clock) {
+        if (daysAgo < 0) {
+            throw new TidemarkException("--days-ago must be 0 or more.");
+        }
+        return LocalDate.now(clock).minusDays(daysAgo);
+    }
+
+    /** Exports with the audit history, and no test hook. */
+    public static Result run(PlatformSession session, Request request, HistoryStore history, Progress progress, Cancellation cancellation) {
+        return run(session, request, history, progress, cancellation, StepHook.NONE, Clock.systemUTC());
+    }
+
+    public static Result run(PlatformSession session, Request request, HistoryStore history, Progress progress,
+                             Cancellation cancellation, StepHook hook, Clock clock) {
+        ArchiveSite site = ArchiveSite.of(session);
+        Tenant tenant = site.tenant(request.tenant());
+        Path folder = site.requireFolder(tenant.name());
+        if (request.format() == ArchiveFormat.POSTGRES && session.info().kind() != DatabaseKind.POSTGRESQL) {
+            throw new TidemarkException("The postgres archive format is exported from a PostgreSQL database; this platform is on SQLite (use --format sqlite).");
+        }
+        ArchiveName name = new ArchiveName(tenant.name(), request.day(), request.format(), request.gzip());
+        Path target = folder.resolve(name.fileName());
+        for (ArchiveRecord r : site.records()) {
+            if (r.tenantId() == tenant.id() && r.day().equals(request.day()) && r.format().equalsIgnoreCase(request.format().label())) {
+                throw new TidemarkException("Tenant " + tenant.name() + " already has a " + request.format().label() + " archive of "
+                        + request.day() + " (" + r.fileName() + "); verify it with 'archive verify', or expire it first.");
+            }
+        }
+        if (Files.exists(target)) {
+            throw new TidemarkException(target.getFileName() + " already exists in " + folder + "; it is left as it is.");
+        }
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("tenant", tenant.name());
+        plan.put("day", request.day().toString());
+        plan.put("format", request.format().label());
+        plan.put("gzip", request.gzip());
+        plan.put("file", target.toString());
+        ArchiveHistory audit = ArchiveHistory.begin(history, session, "archive-export",
+                "tenant " + tenant.name() + ", " + request.day(), plan);
+        try {
+            Result result = export(site, tenant, name, folder, target, progress, cancellation, hook, clock);
+            Map<String, Object> done = ArchiveJson.manifest(result.manifest());
+            done.put("file", target.toString());
+            done.put("size_bytes", result.entry().sizeBytes());
+            audit.finish(Outcome.DONE, done, "Exported " + result.manifest().totalRows() + " rows to " + target.getFileName());
+            return result;
+        } catch (RuntimeException e) {
+            audit.failed(e);
+            throw e;
+        }
+    }
+
+    private static Result export(ArchiveSite site, Tenant tenant, ArchiveName name, Path folder, Path target, Progress progress,
+                                 Cancellation cancellation, StepHook hook, Clock clock) {
+        PlatformSession session = site.session();
+        ArchiveName plain = new ArchiveName(name.tenant(), name.day(), name.format(), false);
+        Path raw = folder.resolve(plain.temporaryName());
+        Path compressed = folder.resolve(name.temporaryName());
+        boolean published = false;
+        try {
+            Files.createDirectories(folder);
+            Files.deleteIfExists(raw);
+            Files.deleteIfExists(compressed);
+            Instant createdAt = clock.instant();
+            ArchiveManifest manifest;
+            try (Connection c = session.database().connection()) {
+                ArchiveFamily family = ArchiveFamily.read(c, session.profile());
+                manifest = name.format() == ArchiveFormat.SQLITE
+                        ? SqliteArchive.write(c, session.info().kind(), family, tenant.name(), tenant.id(), name.day(), session.key(),
+                        TidemarkVersion.current(), createdAt, raw, progress, cancellation)
+                        : PostgresArchive.write(c, family, tenant.name(), tenant.id(), name.day(), session.key(),
+                        TidemarkVersion.current(), createdAt, raw, progress, cancellation);
+            }
+            hook.after(Step.WRITTEN);
+            ArchiveFiles.sync(raw);
+            hook.after(Step.FLUSHED);
+            cancellation.checkpoint();
+            progress.report(1, "Verifying " + name.fileName());
+            ArchiveCheck check = VerifyArchives.verifyPlain(raw, name.format(), cancellation);
+            if (!check.ok() || check.manifest().totalRows() != manifest.totalRows()) {
+                throw new TidemarkException("The archive written for tenant " + tenant.name() + ", " + name.day()
+                        + " did not verify (" + check.summary() + "); nothing was recorded.");
+            }
+            hook.after(Step.VERIFIED);
+            Path ready = raw;
+            if (name.compressed()) {
+                progress.report(1, "Compressing " + name.fileName());
+                ArchiveFiles.gzip(raw, compressed);
+                requireSameContent(raw, compressed);
+                Files.delete(raw);
+                ready = compressed;
+                hook.after(Step.COMPRESSED);
+            }
+            ArchiveFiles.publish(ready, target);
+            published = true;
+            hook.after(Step.RENAMED);
+            long size = Files.size(target);
+            String sha256 = ArchiveFiles.sha256(target);
+            ArchiveRecord record = null;
+            var table = site.archiveTable();
+            if (table.isPresent()) {
+                ArchiveTable t = table.get();
+                long id = t.insert(tenant.id(), name.day(), name.fileName(), name.format().label(), name.compressed(), size,
+                        manifest.totalRows(), sha256, createdAt);
+                record = new ArchiveRecord(id, tenant.id(), tenant.name(), name.day(), name.fileName(), name.format().label(),
+                        name.compressed(), size, manifest.totalRows(), sha256, createdAt);
+            }
+            hook.after(Step.RECORDED);
+            return new Result(new ArchiveEntry(tenant.name(), name, target, size, record), manifest);
+        } catch (IOException | SQLException | RuntimeException e) {
+            // A failure (not a crash) leaves nothing: temporary files go, and a published file no row records goes too.
+            deleteQuietly(raw);
+            deleteQuietly(compressed);
+            if (published && !recorded(site, tenant, name)) {
+                deleteQuietly(target);
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new TidemarkException("Exporting tenant " + tenant.name() + ", " + name.day() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean recorded(ArchiveSite site, Tenant tenant, ArchiveName name) {
+        try {
+            return site.records().stream().anyMatch(r -> r.tenantId() == tenant.id() && r.fileName().equals(name.fileName()));
+        } catch (RuntimeException e) {
+            return true; // cannot tell: keep the complete file, verify lists it as a file without a row
+        }
+    }
+
+    /** Checks that the compressed file decompresses to exactly the verified bytes. */
+    private static void requireSameContent(Path plain, Path gz) throws IOException {
+        MessageDigest a = sha();
+        MessageDigest b = sha();
+        digest(Files.newInputStream(plain), a);
+        try {
+            digest(ArchiveFiles.gzipStream(gz), b);
+        } catch (IOException e) {
+            throw ArchiveFiles.gzipProblem(gz, e);
+        }
+        if (!HexFormat.of().formatHex(a.digest()).equals(HexFormat.of().formatHex(b.digest()))) {
+            throw new TidemarkException("The compressed archive does not decompress to the verified file; nothing was recorded.");
+        }
+    }
+
+    private static void digest(InputStream stream, MessageDigest digest) throws IOException {
+        try (InputStream in = stream) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+    }
+
+    private static MessageDigest sha() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temporary file is reported by verify and cleaned there
+        }
+    }
+}

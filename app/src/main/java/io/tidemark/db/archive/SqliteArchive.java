@@ -1,0 +1,405 @@
+package io.tidemark.db.archive;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.tidemark.config.ConfigMapper;
+import io.tidemark.core.Cancellation;
+import io.tidemark.core.DatabaseKind;
+import io.tidemark.core.Progress;
+import io.tidemark.core.TidemarkException;
+import io.tidemark.core.archive.ArchiveManifest;
+import io.tidemark.core.archive.BrowsePage;
+import io.tidemark.core.archive.RowDigest;
+import io.tidemark.db.SqlNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite archive format: the family's tables with the tenant-day's rows (columns typed INTEGER, REAL, TEXT or
+ * BLOB), a key/value table {@code tidemark_manifest} and a table {@code tidemark_tables} with each table's key, columns,
+ * row count and checksum ({@link RowDigest} over its rows in key order). Any SQLite tool opens it.
+ */
+public final class SqliteArchive {
+
+    /** The manifest's {@code format} value that marks a Tidemark archive. */
+    public static final String FORMAT_MARK = "tidemark-archive";
+    static final String MANIFEST = "tidemark_manifest";
+    static final String TABLES = "tidemark_tables";
+    private static final int BATCH = 1_000;
+
+    private SqliteArchive() {
+    }
+
+    /**
+     * Writes the tenant-day's rows from {@code source} into a new SQLite file {@code target} and returns its manifest.
+     * The source is read in one snapshot (REPEATABLE READ on PostgreSQL) so parents and children agree.
+     */
+    public static ArchiveManifest write(Connection source, DatabaseKind sourceKind, ArchiveFamily family, String tenant,
+                                       long tenantId, LocalDate day, String platformKey, String version, Instant createdAt,
+                                       Path target, Progress progress, Cancellation cancellation) throws SQLException, IOException {
+        Files.deleteIfExists(target);
+        List<ArchiveManifest.TableContent> contents = new ArrayList<>();
+        boolean autoCommit = source.getAutoCommit();
+        int isolation = source.getTransactionIsolation();
+        if (sourceKind == DatabaseKind.POSTGRESQL) {
+            source.setAutoCommit(false);
+            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            source.setReadOnly(true);
+        }
+        try (Connection out = DriverManager.getConnection("jdbc:sqlite:" + target)) {
+            try (Statement s = out.createStatement()) {
+                s.execute("PRAGMA journal_mode = OFF");
+                s.execute("PRAGMA synchronous = OFF");
+                s.execute("PRAGMA page_size = 16384");
+            }
+            out.setAutoCommit(false);
+            int index = 0;
+            for (ArchivedTable table : family.tables()) {
+                cancellation.checkpoint();
+                progress.report((double) index++ / family.tables().size(), "Exporting " + table.name());
+                contents.add(copyTable(source, sourceKind, family, table, tenantId, day, out, cancellation));
+            }
+            ArchiveManifest manifest = new ArchiveManifest(ArchiveManifest.FORMAT_VERSION, tenant, tenantId, day, family.name(),
+                    platformKey, createdAt, version, contents);
+            writeManifest(out, manifest);
+            out.commit();
+            progress.report(1, "Exported " + manifest.totalRows() + " rows");
+            return manifest;
+        } finally {
+            if (sourceKind == DatabaseKind.POSTGRESQL) {
+                source.rollback();
+                source.setReadOnly(false);
+                source.setTransactionIsolation(isolation);
+                source.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static ArchiveManifest.TableContent copyTable(Connection source, DatabaseKind kind, ArchiveFamily family,
+                                                          ArchivedTable table, long tenantId, LocalDate day, Connection out,
+                                                          Cancellation cancellation) throws SQLException {
+        List<ArchivedTable.Column> columns = table.columns();
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlNames.quote(table.name())).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            ArchivedTable.Column col = columns.get(i);
+            ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(col.name())).append(' ').append(col.kind().sqliteType());
+            if (col.name().equalsIgnoreCase(table.key())) {
+                ddl.append(" PRIMARY KEY");
+            }
+        }
+        try (Statement s = out.createStatement()) {
+            s.execute(ddl.append(')').toString());
+        }
+        String insert = "INSERT INTO " + SqlNames.quote(table.name()) + " VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        RowDigest digest = new RowDigest();
+        try (PreparedStatement select = source.prepareStatement(family.selectDay(table));
+             PreparedStatement ps = out.prepareStatement(insert)) {
+            select.setFetchSize(5_000);
+            ArchiveFamily.bind(select, kind, tenantId, day);
+            int pending = 0;
+            Object[] values = new Object[columns.size()];
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = kind == DatabaseKind.SQLITE ? storedValue(rs.getObject(i + 1)) : value(rs, i + 1, columns.get(i).kind());
+                        bindValue(ps, i + 1, values[i]);
+                    }
+                    digest.row(values);
+                    ps.addBatch();
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                        cancellation.checkpoint();
+                    }
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        return new ArchiveManifest.TableContent(table.name(), table.key(), table.columnNames(), digest.rows(), digest.hex());
+    }
+
+    /** A PostgreSQL value as an archive carries it. */
+    static Object value(ResultSet rs, int column, ArchivedTable.ValueKind kind) throws SQLException {
+        Object v = switch (kind) {
+            case INTEGER -> rs.getLong(column);
+            case REAL -> rs.getDouble(column);
+            case BOOLEAN -> rs.getBoolean(column) ? 1L : 0L;
+            case BLOB -> rs.getBytes(column);
+            case TEXT -> rs.getString(column);
+        };
+        return rs.wasNull() ? null : v;
+    }
+
+    /** A SQLite value as stored (its storage class), integers widened to Long. */
+    static Object storedValue(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        return v;
+    }
+
+    static void bindValue(PreparedStatement ps, int index, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(index, java.sql.Types.NULL);
+        } else if (v instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (v instanceof Double d) {
+            ps.setDouble(index, d);
+        } else if (v instanceof byte[] b) {
+            ps.setBytes(index, b);
+        } else {
+            ps.setString(index, v.toString());
+        }
+    }
+
+    private static void writeManifest(Connection out, ArchiveManifest m) throws SQLException, IOException {
+        try (Statement s = out.createStatement()) {
+            s.execute("CREATE TABLE " + MANIFEST + " (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute("CREATE TABLE " + TABLES + " (position INTEGER PRIMARY KEY, table_name TEXT NOT NULL, key_column TEXT NOT NULL,"
+                    + " columns TEXT NOT NULL, row_count INTEGER NOT NULL, sha256 TEXT NOT NULL)");
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("format", FORMAT_MARK);
+        entries.put("format_version", Integer.toString(m.formatVersion()));
+        entries.put("tenant", m.tenant());
+        entries.put("tenant_id", Long.toString(m.tenantId()));
+        entries.put("day", m.day().toString());
+        entries.put("family", m.family());
+        entries.put("source", m.source());
+        entries.put("created_at", m.createdAt().toString());
+        entries.put("tidemark_version", m.tidemarkVersion());
+        entries.put("checksum", "SHA-256 over each table's rows in key order, values tagged and length-prefixed (docs/archives.md)");
+        try (PreparedStatement ps = out.prepareStatement("INSERT INTO " + MANIFEST + " VALUES (?, ?)")) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue());
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = out.prepareStatement("INSERT INTO " + TABLES + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (ArchiveManifest.TableContent t : m.tables()) {
+                ps.setInt(1, position++);
+                ps.setString(2, t.table());
+                ps.setString(3, t.key());
+                ps.setString(4, ConfigMapper.json().writeValueAsString(t.columns()));
+                ps.setLong(5, t.rows());
+                ps.setString(6, t.sha256());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Opens an archive file read-only. */
+    static Connection open(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+
+    /** Reads the manifest of an (uncompressed) SQLite archive. */
+    public static ArchiveManifest manifest(Path file) {
+        try (Connection c = open(file)) {
+            return manifest(c, file);
+        } catch (SQLException e) {
+            throw new TidemarkException(file.getFileName() + " is not a readable SQLite archive: " + e.getMessage(), e);
+        }
+    }
+
+    private static ArchiveManifest manifest(Connection c, Path file) throws SQLException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT key, value FROM " + MANIFEST)) {
+            while (rs.next()) {
+                entries.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new TidemarkException(file.getFileName() + " has no Tidemark manifest (" + e.getMessage() + ").", e);
+        }
+        if (!FORMAT_MARK.equals(entries.get("format"))) {
+            throw new TidemarkException(file.getFileName() + " is not a Tidemark archive: its manifest has no format mark.");
+        }
+        List<ArchiveManifest.TableContent> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name, key_column, columns, row_count, sha256 FROM " + TABLES + " ORDER BY position")) {
+            while (rs.next()) {
+                List<String> columns = ConfigMapper.json().readValue(rs.getString(3), new TypeReference<List<String>>() { });
+                tables.add(new ArchiveManifest.TableContent(rs.getString(1), rs.getString(2), columns, rs.getLong(4), rs.getString(5)));
+            }
+        } catch (IOException e) {
+            throw new TidemarkException(file.getFileName() + " has a manifest whose column lists are not JSON.", e);
+        }
+        try {
+            return new ArchiveManifest(Integer.parseInt(entries.get("format_version")), entries.get("tenant"),
+                    Long.parseLong(entries.get("tenant_id")), LocalDate.parse(entries.get("day")), entries.get("family"),
+                    entries.get("source"), Instant.parse(entries.get("created_at")), entries.get("tidemark_version"), tables);
+        } catch (RuntimeException e) {
+            throw new TidemarkException(file.getFileName() + " has an incomplete or unreadable manifest.", e);
+        }
+    }
+
+    /**
+     * Re-reads every table of an (uncompressed) archive, counting rows and recomputing checksums, and lists what differs
+     * from its manifest. The manifest is never trusted: a count or checksum that disagrees is a problem.
+     */
+    public static Verification verify(Path file, Cancellation cancellation) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> actual = new LinkedHashMap<>();
+        ArchiveManifest manifest;
+        try (Connection c = open(file)) {
+            try {
+                manifest = manifest(c, file);
+            } catch (TidemarkException e) {
+                return new Verification(null, actual, List.of(e.getMessage()));
+            }
+            if (manifest.formatVersion() > ArchiveManifest.FORMAT_VERSION) {
+                problems.add("It was written in archive format " + manifest.formatVersion() + ", newer than this Tidemark reads.");
+            }
+            for (ArchiveManifest.TableContent t : manifest.tables()) {
+                cancellation.checkpoint();
+                RowDigest digest = new RowDigest();
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(selectAll(t))) {
+                    int n = t.columns().size();
+                    Object[] values = new Object[n];
+                    while (rs.next()) {
+                        for (int i = 0; i < n; i++) {
+                            values[i] = storedValue(rs.getObject(i + 1));
+                        }
+                        digest.row(values);
+                    }
+                } catch (SQLException e) {
+                    problems.add("Table " + t.table() + " cannot be read: " + e.getMessage());
+                    continue;
+                }
+                actual.put(t.table(), digest.rows());
+                if (digest.rows() != t.rows()) {
+                    problems.add("Table " + t.table() + " holds " + digest.rows() + " rows but the manifest says " + t.rows() + ".");
+                } else if (!digest.hex().equals(t.sha256())) {
+                    problems.add("Table " + t.table() + " does not match the manifest's checksum: its rows were changed.");
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                String result = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equalsIgnoreCase(result)) {
+                    problems.add("SQLite's quick_check reports damage: " + result);
+                }
+            }
+        } catch (SQLException e) {
+            return new Verification(null, actual, List.of(file.getFileName() + " is not a readable SQLite archive: " + e.getMessage()));
+        }
+        return new Verification(manifest, actual, problems);
+    }
+
+    /** What {@link #verify} found. */
+    public record Verification(ArchiveManifest manifest, Map<String, Long> actualRows, List<String> problems) {
+    }
+
+    static String selectAll(ArchiveManifest.TableContent t) {
+        return "SELECT " + String.join(", ", t.columns().stream().map(SqlNames::quote).toList()) + " FROM "
+                + SqlNames.quote(t.table()) + " ORDER BY " + SqlNames.quote(t.key());
+    }
+
+    /** Streams a table's rows in key order (values as stored: Long, Double, String, byte[] or null). */
+    public static void rows(Path file, ArchiveManifest.TableContent table, RowConsumer consumer) throws SQLException {
+        try (Connection c = open(file); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(selectAll(table))) {
+            int n = table.columns().size();
+            while (rs.next()) {
+                Object[] values = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = storedValue(rs.getObject(i + 1));
+                }
+                consumer.row(values);
+            }
+        }
+    }
+
+    /** Receives rows. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void row(Object[] values) throws SQLException;
+    }
+
+    /** One page of a table's rows whose text columns contain {@code search} (case-insensitive; null or blank for all). */
+    public static BrowsePage browse(Path file, String table, String search, long offset, int limit) {
+        ArchiveManifest manifest = manifest(file);
+        ArchiveManifest.TableContent t = manifest.table(table).orElseThrow(() -> new TidemarkException(
+                "The archive has no table " + table + "; it holds " + manifest.tables().stream().map(ArchiveManifest.TableContent::table).toList() + "."));
+        String where = "";
+        boolean searching = search != null && !search.isBlank();
+        if (searching) {
+            where = " WHERE " + String.join(" OR ", t.columns().stream()
+                    .map(col -> "CAST(" + SqlNames.quote(col) + " AS TEXT) LIKE ? ESCAPE '\\'").toList());
+        }
+        String pattern = searching ? "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" : null;
+        try (Connection c = open(file)) {
+            long matching;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + SqlNames.quote(t.table()) + where)) {
+                bindSearch(ps, searching, t.columns().size(), pattern, 0);
+                try (ResultSet rs = ps.executeQuery()) {
+                    matching = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            List<List<String>> rows = new ArrayList<>();
+            String sql = selectAll(t).replace(" ORDER BY ", where + " ORDER BY ") + " LIMIT ? OFFSET ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int next = bindSearch(ps, searching, t.columns().size(), pattern, 0);
+                ps.setInt(next + 1, limit);
+                ps.setLong(next + 2, offset);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>();
+                        for (int i = 1; i <= t.columns().size(); i++) {
+                            row.add(display(rs.getObject(i)));
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+            return new BrowsePage(t.table(), t.columns(), rows, offset, matching);
+        } catch (SQLException e) {
+            throw new TidemarkException("Cannot read " + table + " in " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int bindSearch(PreparedStatement ps, boolean searching, int columns, String pattern, int from) throws SQLException {
+        if (!searching) {
+            return from;
+        }
+        for (int i = 0; i < columns; i++) {
+            ps.setString(from + i + 1, pattern);
+        }
+        return from + columns;
+    }
+
+    /** A value as browse shows it: blobs as their size and first bytes in hex. */
+    static String display(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof byte[] b) {
+            return b.length + " bytes: " + java.util.HexFormat.of().formatHex(Arrays.copyOf(b, Math.min(b.length, 16)))
+                    + (b.length > 16 ? "…" : "");
+        }
+        return v.toString();
+    }
+}

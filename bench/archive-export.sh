@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Archive export rate on a PostgreSQL demo, against pg_dump -Fc and COPY ... TO of the same rows, in the same run.
+# Usage: bench/archive-export.sh [RUNS] [SCALE]   (SCALE small|large, default large; builds the jar and the demo when missing)
+# Needs a local PostgreSQL reachable as postgres on 127.0.0.1:5432 (PGURL/PGADMIN override), psql and pg_dump on PATH.
+# Prints the median rows/s of: pg_dump -Fc of the family tables (whole tables: pg_dump cannot select rows),
+# COPY (SELECT ...) TO STDOUT of one day of every tenant (the rows an export reads), and Tidemark exporting that day
+# for every tenant (one archive per tenant-day: write, fsync, re-read and verify, rename, record), in both formats,
+# measured in one JVM (bench/src/ArchiveExportInOneJvm.java); then the ratios.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-5}"
+scale="${2:-large}"
+db="${BENCH_DB:-tidemark_archive_bench_${scale}}"
+admin="${PGADMIN:-postgresql://postgres@127.0.0.1:5432/postgres}"
+pg="${PGURL:-postgresql://postgres@127.0.0.1:5432/$db}"
+jdbc="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
+jar="$root/app/target/tidemark.jar"
+data="$root/bench/data/archive-pg-$scale"
+day="${BENCH_DAY:-2026-11-15}"
+export TIDEMARK_HOME="$root/bench/data/home"
+[ -f "$jar" ] || (cd "$root" && mvn -B -DskipTests package)
+if [ ! -f "$data/.tidemark-demo.json" ]; then
+  rm -rf "$data"
+  psql -X -q "$admin" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  java -jar "$jar" demo --out "$data" --scale "$scale" --last-day 2026-11-20 --db "$jdbc"
+fi
+psql -X -q "$pg" -c "VACUUM ANALYZE" >/dev/null
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+family="cpimessagelog cpimessagelogruns cpipayload cpimessageattachment cpicustomheaderproperties"
+q() { psql -X -A -t -q "$pg" -c "$1"; }
+
+# The rows of one day of every tenant, as the export selects them.
+msgs="SELECT id FROM cpimessagelog WHERE log_start >= '${day}T00:00:00Z' AND log_start < ('${day}'::date + 1)::timestamptz"
+copy_day() {
+  psql -X -q "$pg" -c "COPY (SELECT * FROM cpimessagelog WHERE id IN ($msgs) ORDER BY id) TO STDOUT" \
+    -c "COPY (SELECT * FROM cpimessagelogruns WHERE message_log_id IN ($msgs) ORDER BY id) TO STDOUT" \
+    -c "COPY (SELECT * FROM cpipayload WHERE message_log_id IN ($msgs) ORDER BY id) TO STDOUT" \
+    -c "COPY (SELECT * FROM cpimessageattachment WHERE message_log_id IN ($msgs) ORDER BY id) TO STDOUT" \
+    -c "COPY (SELECT * FROM cpicustomheaderproperties WHERE message_log_id IN ($msgs) ORDER BY id) TO STDOUT" >/dev/null
+}
+day_rows=$(q "SELECT (SELECT count(*) FROM cpimessagelog WHERE id IN ($msgs))
+  + (SELECT count(*) FROM cpimessagelogruns WHERE message_log_id IN ($msgs))
+  + (SELECT count(*) FROM cpipayload WHERE message_log_id IN ($msgs))
+  + (SELECT count(*) FROM cpimessageattachment WHERE message_log_id IN ($msgs))
+  + (SELECT count(*) FROM cpicustomheaderproperties WHERE message_log_id IN ($msgs))")
+all_rows=0
+for t in $family; do all_rows=$((all_rows + $(q "SELECT count(*) FROM $t"))); done
+tables=(); for t in $family; do tables+=(-t "$t"); done
+dump="$root/bench/out/archive-bench.dump"
+mkdir -p "$root/bench/out"
+
+classes="$root/bench/out/classes"
+mkdir -p "$classes"
+javac -d "$classes" -cp "$jar" "$root/bench/src/ArchiveExportInOneJvm.java"
+# Archives of that day from an earlier interrupted run would make the export refuse: remove them first.
+q "DELETE FROM cpiarchive WHERE archive_date = '$day'" >/dev/null
+find "$data" -path '*/archive/*' -name "*_${day//-/_}.archive*" -delete
+
+dump_runs=(); copy_runs=()
+for _ in $(seq "$runs"); do
+  dump_runs+=("$(seconds pg_dump -Fc -f "$dump" "${tables[@]}" "$pg")")
+  copy_runs+=("$(seconds copy_day)")
+done
+# One warm-up run per format is dropped: the desktop app and a nightly job exporting many tenant-days run warm.
+pgfmt=$(java -cp "$jar:$classes" ArchiveExportInOneJvm "$jdbc" "$data" "$day" $((runs + 1)) postgres false | tail -n "$runs")
+litefmt=$(java -cp "$jar:$classes" ArchiveExportInOneJvm "$jdbc" "$data" "$day" $((runs + 1)) sqlite false | tail -n "$runs")
+litegz=$(java -cp "$jar:$classes" ArchiveExportInOneJvm "$jdbc" "$data" "$day" $((runs + 1)) sqlite true | tail -n "$runs")
+tm_rows=$(echo "$pgfmt" | head -1 | cut -d' ' -f1)
+[ "$tm_rows" = "$day_rows" ] || { echo "Tidemark exported $tm_rows rows, expected $day_rows" >&2; exit 1; }
+
+# One tenant-day by hand, with the launcher (JVM start included).
+tenant=$(q "SELECT c.name FROM cconfig c JOIN cpimessagelog m ON m.config_id = c.id WHERE m.id IN ($msgs) GROUP BY c.name ORDER BY count(*) DESC LIMIT 1")
+cli_runs=()
+for _ in $(seq "$runs"); do
+  cli_runs+=("$(seconds "$root/bin/tidemark" archive export --db "$jdbc" --data-dir "$data" --tenant "$tenant" --day "$day" --format postgres)")
+  q "DELETE FROM cpiarchive WHERE archive_date = '$day'" >/dev/null
+  find "$data/$tenant/archive" -name "*_${day//-/_}.archive*" -delete
+done
+
+dump_m=$(printf '%s\n' "${dump_runs[@]}" | median)
+copy_m=$(printf '%s\n' "${copy_runs[@]}" | median)
+pg_m=$(echo "$pgfmt" | cut -d' ' -f2 | median)
+lite_m=$(echo "$litefmt" | cut -d' ' -f2 | median)
+gz_m=$(echo "$litegz" | cut -d' ' -f2 | median)
+cli_m=$(printf '%s\n' "${cli_runs[@]}" | median)
+rate() { echo "$1 / $2" | bc -l; }
+dump_r=$(rate "$all_rows" "$dump_m"); copy_r=$(rate "$day_rows" "$copy_m")
+pg_r=$(rate "$day_rows" "$pg_m"); lite_r=$(rate "$day_rows" "$lite_m"); gz_r=$(rate "$day_rows" "$gz_m")
+printf 'scale %s, day %s: %d rows of every tenant (%s tenants); family tables hold %d rows\n' "$scale" "$day" "$day_rows" \
+  "$(q 'SELECT count(*) FROM cconfig')" "$all_rows"
+printf 'pg_dump -Fc (family tables)     %8.3f s  %10.0f rows/s\n' "$dump_m" "$dump_r"
+printf 'COPY (SELECT ...) TO STDOUT     %8.3f s  %10.0f rows/s\n' "$copy_m" "$copy_r"
+printf 'tidemark export --format postgres %6.3f s  %10.0f rows/s  ratio to pg_dump %.2f  to COPY %.2f\n' "$pg_m" "$pg_r" \
+  "$(rate "$pg_r" "$dump_r")" "$(rate "$pg_r" "$copy_r")"
+printf 'tidemark export --format sqlite   %6.3f s  %10.0f rows/s  ratio to pg_dump %.2f  to COPY %.2f\n' "$lite_m" "$lite_r" \
+  "$(rate "$lite_r" "$dump_r")" "$(rate "$lite_r" "$copy_r")"
+printf 'tidemark export sqlite --gzip     %6.3f s  %10.0f rows/s  ratio to pg_dump %.2f  to COPY %.2f\n' "$gz_m" "$gz_r" \
+  "$(rate "$gz_r" "$dump_r")" "$(rate "$gz_r" "$copy_r")"
+printf 'bin/tidemark archive export (one tenant-day, %s, JVM start included) %.3f s\n' "$tenant" "$cli_m"
+printf '(medians of %d runs)\n' "$runs"
