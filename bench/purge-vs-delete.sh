@@ -118,19 +118,24 @@ run_partitioned() {
 }
 
 mkdir -p "$root/bench/data"; results="$root/bench/data/purge-results.txt"; : > "$results"
+only="${BENCH_ONLY:-all}"   # BENCH_ONLY=partition measures the partitioned table alone
 for i in $(seq "$runs"); do
-  run_single | tee -a "$results"
-  run_naive | tee -a "$results"
-  run_tidemark | tee -a "$results"
+  if [ "$only" = all ]; then
+    run_single | tee -a "$results"
+    run_naive | tee -a "$results"
+    run_tidemark | tee -a "$results"
+  fi
   run_partitioned | tee -a "$results"
 done
 col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$results" | median; }
+if [ "$only" = all ]; then
 single=$(col single 2); naive=$(col naive 2); tdm=$(col tidemark 2)
 printf '\n%-22s %14s %16s %14s %8s\n' "method (median of $runs)" "rows/s" "max stmt (ms)" "writer p99 ms" "kept ok"
 for k in single naive tidemark; do
   printf '%-22s %14.0f %16.0f %14.2f %8s\n' "$k" "$(col $k 2)" "$(col $k 3)" "$(col $k 4)" "$(awk -v k=$k '$1==k {print $5}' "$results" | sort -u | tr '\n' ' ')"
 done
 printf '\nTidemark / single DELETE throughput: %.2fx   Tidemark / naive batches: %.2fx\n' "$(echo "$tdm / $single" | bc -l)" "$(echo "$tdm / $naive" | bc -l)"
+fi
 pt=$(col partition 2); pd=$(col partition 3)
 printf 'Partitioned table: Tidemark (drops whole partitions) %.2f s, one DELETE of the same rows %.2f s: %.1fx faster\n' "$pt" "$pd" "$(echo "$pd / $pt" | bc -l)"
 psql_admin -c "DROP DATABASE IF EXISTS tidemark_bench WITH (FORCE)"

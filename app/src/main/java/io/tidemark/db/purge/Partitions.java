@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 final class Partitions {
 
     private static final Pattern UPPER = Pattern.compile("\\bTO \\((.*)\\)\\s*$");
+    private static final Pattern LOWER = Pattern.compile("\\bFROM \\((.*?)\\) TO \\(");
 
     private Partitions() {
     }
 
-    /** A leaf partition and the text of its upper bound (null for DEFAULT, MAXVALUE or a non-range bound). */
-    record Leaf(String name, String upperBound) {
+    /** A leaf partition and the text of its bounds (null for DEFAULT, MINVALUE/MAXVALUE or a non-range bound). */
+    record Leaf(String name, String lowerBound, String upperBound) {
     }
 
     static List<Leaf> leaves(Connection c, String table) throws SQLException {
@@ -34,7 +35,7 @@ final class Partitions {
             ps.setString(1, SqlNames.quote(table));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    leaves.add(new Leaf(rs.getString(1), upper(rs.getString(2))));
+                    leaves.add(new Leaf(rs.getString(1), bound(LOWER, rs.getString(2)), bound(UPPER, rs.getString(2))));
                 }
             }
         }
@@ -42,10 +43,14 @@ final class Partitions {
     }
 
     static String upper(String bound) {
+        return bound(UPPER, bound);
+    }
+
+    private static String bound(Pattern which, String bound) {
         if (bound == null) {
             return null;
         }
-        Matcher m = UPPER.matcher(bound);
+        Matcher m = which.matcher(bound);
         if (!m.find()) {
             return null;
         }
@@ -68,6 +73,30 @@ final class Partitions {
                 return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
             }
         }
+    }
+
+    /** The leaves whose every row is at or after {@code cutoff} on {@code column}: nothing in them is purged. */
+    static java.util.Set<String> whollyAfter(Connection c, TableFacts facts, String column, Instant cutoff, ZoneId zone) throws SQLException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        if (cutoff == null || !column.equalsIgnoreCase(String.valueOf(rangeKeyColumn(c, facts.table())))) {
+            return names;
+        }
+        String sql = "SELECT CAST(? AS " + facts.type(column) + ") >= ?";
+        for (Leaf leaf : leaves(c, facts.table())) {
+            if (leaf.lowerBound() == null) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, leaf.lowerBound());
+                ps.setObject(2, StepFilter.cutoffValue(cutoff, facts.kind(column), zone, false));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        names.add(leaf.name());
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** The leaves whose every row is older than {@code cutoff} on {@code column}. */
