@@ -116,6 +116,15 @@ public final class PlatformSession implements AutoCloseable {
         return query < 0 ? url : url.substring(0, query);
     }
 
+    /**
+     * What the history records of an action on this platform as it starts: the platform by its key and its connection's
+     * name, the database role (PostgreSQL; none on SQLite), what it acts on and its plan.
+     */
+    public io.tidemark.core.history.HistoryStart historyStart(String kind, String subject, String planJson) {
+        return new io.tidemark.core.history.HistoryStart(kind, key(), spec.name(),
+                info.kind() == DatabaseKind.POSTGRESQL ? info.role() : null, subject, planJson);
+    }
+
     /** Whether the database answers now. */
     public boolean reachable() {
         return database.ping();

@@ -181,7 +181,6 @@ class MainWindowTest {
         assertThat(robot.lookup("#plan").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"cutoff\" : \"2025-11-20T00:00:00Z\"");
         assertThat(robot.lookup("#result").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"cpipayload\" : 5120");
         assertThat(robot.lookup("#detail").queryAs(Label.class).getText()).contains("#" + purge, "purge", "Done");
-        snapshot(robot, "history.png");
 
         // Background work that ends badly leaves a notice in the status bar, whatever screen the user is on.
         robot.interact(() -> window.tasks().submit("Exporting an archive", (progress, cancellation) -> {

@@ -4,7 +4,6 @@ import io.tidemark.actions.PlatformSession;
 import io.tidemark.config.ConfigMapper;
 import io.tidemark.config.history.HistoryStore;
 import io.tidemark.core.Cancellation;
-import io.tidemark.core.history.HistoryStart;
 import io.tidemark.core.history.Outcome;
 
 /** Writes an archive action to the audit history before it runs and after (a null store records nothing, for tests). */
@@ -22,9 +21,7 @@ final class ArchiveHistory {
         if (store == null) {
             return new ArchiveHistory(null, -1);
         }
-        String title = session.spec().name() == null ? session.key() : session.spec().name();
-        String role = session.info().kind() == io.tidemark.core.DatabaseKind.POSTGRESQL ? session.database().user() : null;
-        return new ArchiveHistory(store, store.begin(new HistoryStart(kind, session.key(), title, role, subject, json(plan))));
+        return new ArchiveHistory(store, store.begin(session.historyStart(kind, subject, json(plan))));
     }
 
     void finish(Outcome outcome, Object result, String message) {

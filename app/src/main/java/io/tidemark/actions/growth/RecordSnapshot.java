@@ -13,7 +13,6 @@ import io.tidemark.core.storage.TenantDatabaseUsage;
 import io.tidemark.core.storage.Usage;
 import io.tidemark.config.history.HistoryStore;
 import io.tidemark.core.TidemarkException;
-import io.tidemark.core.history.HistoryStart;
 import io.tidemark.core.history.Outcome;
 import io.tidemark.core.profile.MetricTable;
 import io.tidemark.db.growth.PlatformMetrics;
@@ -110,9 +109,7 @@ public final class RecordSnapshot {
             }
             metrics.add(new PlatformMetrics.Metric(id, "storage_total_bytes", total));
         });
-        long id = history == null ? -1 : history.begin(new HistoryStart("snapshot", session.key(),
-                session.spec().name() == null ? session.key() : session.spec().name(),
-                session.info().kind() == io.tidemark.core.DatabaseKind.POSTGRESQL ? session.database().user() : null,
+        long id = history == null ? -1 : history.begin(session.historyStart("snapshot",
                 table.table() + ", " + byTenant.size() + " tenants", null));
         try {
             int added = new PlatformMetrics(session.database(), table).add(snapshot.takenAt(), metrics);

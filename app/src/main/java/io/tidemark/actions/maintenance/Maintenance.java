@@ -9,7 +9,6 @@ import io.tidemark.core.DiskSpace;
 import io.tidemark.core.Progress;
 import io.tidemark.core.history.HistoryEntry;
 import io.tidemark.core.history.HistoryQuery;
-import io.tidemark.core.history.HistoryStart;
 import io.tidemark.core.history.Outcome;
 import io.tidemark.core.maintenance.MaintenanceKind;
 import io.tidemark.core.maintenance.MaintenanceTable;
@@ -150,8 +149,7 @@ public final class Maintenance {
                     + ByteSize.format(plan.diskFreeBytes()) + " is free; nothing was changed.";
         }
         String planJson = MaintenanceJson.text(MaintenanceJson.preFlight(plan));
-        long id = history.begin(new HistoryStart(plan.request().kind().historyKind(), session.key(),
-                session.spec().name() + " · " + session.info().engineLabel(), session.info().role(), subject(plan.request()), planJson));
+        long id = history.begin(session.historyStart(plan.request().kind().historyKind(), subject(plan.request()), planJson));
         if (refusal != null) {
             history.finish(id, Outcome.REFUSED, null, refusal);
             throw new MaintenanceRefused(refusal);

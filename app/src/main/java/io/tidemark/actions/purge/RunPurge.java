@@ -7,7 +7,6 @@ import io.tidemark.core.Cancellation;
 import io.tidemark.core.DatabaseKind;
 import io.tidemark.core.Progress;
 import io.tidemark.core.TidemarkException;
-import io.tidemark.core.history.HistoryStart;
 import io.tidemark.core.history.Outcome;
 import io.tidemark.core.purge.FileDelete;
 import io.tidemark.core.purge.PurgeJournal;
@@ -84,8 +83,7 @@ public final class RunPurge {
         }
         long historyId = -1;
         if (options.history() != null) {
-            historyId = options.history().begin(new HistoryStart(plan.tenantCleanup() == null ? "purge" : "tenant-cleanup",
-                    session.key(), session.info().name(), session.info().kind() == DatabaseKind.POSTGRESQL ? session.info().role() : null,
+            historyId = options.history().begin(session.historyStart(plan.tenantCleanup() == null ? "purge" : "tenant-cleanup",
                     subject(plan), PlanJson.write(plan)));
         }
         long started = System.nanoTime();
