@@ -83,4 +83,37 @@ public final class TestPostgres {
         String hostPart = slash < 0 ? base : base.substring(0, slash);
         return hostPart + "/" + name + params;
     }
+
+    /**
+     * Waits until no transaction on the server (in any database) is older than the last change made on {@code url}, so
+     * a VACUUM FULL there may remove every row deleted so far: its snapshot would otherwise keep them. A shared test
+     * server may be running someone else's long transaction; this waits for it to end, it does not time anything.
+     */
+    public static void awaitNoOlderTransaction(String url) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            long mine;
+            try (var rs = s.executeQuery("SELECT pg_current_xact_id()::text::bigint")) {
+                rs.next();
+                mine = rs.getLong(1);
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+            while (true) {
+                try (var rs = s.executeQuery("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")) {
+                    rs.next();
+                    if (rs.getLong(1) > mine) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("A transaction on the test server stayed open for 10 minutes");
+                }
+                Thread.sleep(200);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

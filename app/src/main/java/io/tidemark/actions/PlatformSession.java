@@ -102,6 +102,11 @@ public final class PlatformSession implements AutoCloseable {
      * path, or the PostgreSQL URL without its parameters. It holds no secret.
      */
     public String key() {
+        return keyOf(spec);
+    }
+
+    /** The {@link #key()} of the platform {@code spec} reaches, without connecting. */
+    public static String keyOf(ConnectionSpec spec) {
         DatabaseTarget target = spec.target();
         if (target.kind() == DatabaseKind.SQLITE) {
             return "sqlite:" + Path.of(target.location()).toAbsolutePath().normalize();

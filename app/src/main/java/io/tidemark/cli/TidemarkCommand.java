@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
 @Command(name = "tidemark", mixinStandardHelpOptions = true, versionProvider = TidemarkCommand.Version.class,
         description = {"Storage, logs, archive, purge and VACUUM console for multi-tenant platforms.",
                 "Without a command, opens the desktop window."},
-        subcommands = {DemoCommand.class, CheckCommand.class, ScanCommand.class, ProfilesCommand.class, ArchiveCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, CheckCommand.class, ScanCommand.class, ProfilesCommand.class,
+                LogsCommand.class, SnapshotCommand.class, GrowthCommand.class,
+                ArchiveCommand.class, PurgeCommand.class, CleanupTenantCommand.class,
+                VacuumCommand.class, AnalyzeCommand.class, ReindexCommand.class,
+                HistoryCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 usage error, 3 refused (nothing changed), 4 partly done."})
 public final class TidemarkCommand implements Callable<Integer> {
 
@@ -24,6 +27,13 @@ public final class TidemarkCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "ARCHIVE",
+            description = "An archive file (.archive.sqlite, .archive.sqlite.gz, .archive) to open in the archive browser.")
+    java.nio.file.Path archive;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     private final Consumer<WindowRequest> desktop;
 
@@ -34,7 +44,15 @@ public final class TidemarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        desktop.accept(new WindowRequest(demo, connection.given() ? connection.spec() : null));
+        if (archive != null && !archive.getFileName().toString().contains(".archive")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown command or file: '" + archive
+                    + "' (tidemark --help lists the commands; a file to open is an .archive.sqlite[.gz] or .archive archive)");
+        }
+        if (archive != null && !java.nio.file.Files.isRegularFile(archive)) {
+            throw new TidemarkException("There is no archive file " + archive.toAbsolutePath() + ".");
+        }
+        desktop.accept(new WindowRequest(demo, connection.given() ? connection.spec() : null,
+                archive == null ? null : archive.toAbsolutePath().normalize()));
         return ExitCode.OK;
     }
 

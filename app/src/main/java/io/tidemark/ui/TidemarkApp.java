@@ -5,7 +5,10 @@ import io.tidemark.config.UiSettings;
 import io.tidemark.config.UserFolders;
 import io.tidemark.ui.dialogs.FxDialogService;
 import io.tidemark.ui.overview.OverviewViewModel;
+import io.tidemark.ui.maintenance.MaintenanceView;
+import io.tidemark.ui.maintenance.MaintenanceViewModel;
 import io.tidemark.ui.shell.MainView;
+import io.tidemark.ui.shell.Screen;
 import io.tidemark.ui.shell.MainViewModel;
 import io.tidemark.ui.archive.ArchiveViewModel;
 import io.tidemark.ui.storage.StorageViewModel;
@@ -53,10 +56,20 @@ public final class TidemarkApp extends Application {
         MainViewModel model = new MainViewModel(folders, tasks, dialogs);
         MainView view = new MainView(model, new OverviewViewModel(tasks), new StorageViewModel(tasks, folders),
                 new ArchiveViewModel(tasks, dialogs, folders), tasks);
+        MaintenanceViewModel maintenance = new MaintenanceViewModel(tasks, dialogs, folders);
+        MaintenanceView maintenanceView = new MaintenanceView(maintenance);
+        view.register(Screen.MAINTENANCE, () -> {
+            maintenance.show(model.sessionProperty().get());
+            return maintenanceView.root();
+        });
+        view.withLogs(new io.tidemark.ui.logs.LogsViewModel(tasks, folders));
         Scene scene = new Scene(view.root(), 1200, 760);
+        view.palette().install(scene);
         Theme.apply(scene, model.darkProperty().get());
         model.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
-        stage.setTitle("Tidemark");
+        // The title names the open platform, so a taskbar full of windows tells prod from the demo.
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.sessionProperty().get() == null
+                ? "Tidemark" : "Tidemark — " + model.platformTitleProperty().get(), model.sessionProperty(), model.platformTitleProperty()));
         stage.getIcons().add(new javafx.scene.image.Image(TidemarkApp.class.getResource("icons/tidemark.png").toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(900);
@@ -83,6 +96,13 @@ public final class TidemarkApp extends Application {
         model = window.model();
         primaryStage.show();
         WindowRequest what = request;
+        if (what.archive() != null) {
+            window.view().openArchive(what.archive());
+            if (what.connection() != null) {
+                model.connectAndRemember(what.connection());
+            }
+            return;
+        }
         if (what.connection() != null) {
             model.connectAndRemember(what.connection());
         } else if (what.openDemo()) {

@@ -41,6 +41,16 @@ class CommandLineTest {
     }
 
     @Test
+    void anArchiveFileOnTheCommandLineOpensInTheWindowsBrowser() throws Exception {
+        Path archive = java.nio.file.Files.writeString(temp.resolve("acme_2026_11_10.archive.sqlite"), "x");
+        assertThat(run(archive.toString())).isZero();
+        assertThat(windows).singleElement().satisfies(w -> assertThat(w.archive()).isEqualTo(archive.toAbsolutePath()));
+        assertThat(run(temp.resolve("missing.archive.sqlite").toString())).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).contains("There is no archive file");
+        assertThat(windows).hasSize(1);
+    }
+
+    @Test
     void noCommandOpensTheWindowWithWhatWasAsked() {
         assertThat(run()).isZero();
         assertThat(run("--demo")).isZero();

@@ -91,6 +91,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(biggest.getItems().get(0)).asString().startsWith("wayne-enterprises · ").contains("files ", "database ≈");
         assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("10,149 files · scanned")).tryQuery()).isPresent();
+        // The growth forecast, rebuilt from the demo's rows and files in the background, in one sentence.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
+                && l.getText().startsWith("At the current pace DATA_DIR fills the disk in about ")).tryQuery().isPresent());
         snapshot(robot, "main-window.png");
         robot.interact(() -> window.model().darkProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();
@@ -129,14 +132,82 @@ class MainWindowTest {
         assertThat(treemap.current().children()).extracting(io.tidemark.core.storage.SizeNode::name).contains("archives", "run logs");
         robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
 
-        // Navigation: a screen that is not built yet says so instead of showing numbers.
+        // Navigation: every screen is built; none shows a placeholder.
         ListView<?> navigation = robot.lookup(".navigation").queryListView();
-        robot.interact(() -> navigation.getSelectionModel().select(Screen.PURGE.ordinal()));
-        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.PURGE);
-        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("Not built yet")).tryQuery()).isPresent();
+        for (Screen screen : Screen.values()) {
+            assertThat(screen.comingNext()).as(screen.title()).isNull();
+        }
+        robot.interact(() -> navigation.getSelectionModel().select(Screen.MAINTENANCE.ordinal()));
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.MAINTENANCE);
+        assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("Not built yet")).tryQuery()).isEmpty();
 
         // The last connection and the theme are remembered for the next start.
         assertThat(Files.readString(folders.config().resolve("ui.json"))).contains("\"last_connection\" : \"Demo platform\"");
+    }
+
+    @Test
+    void historyListsWhatWasDoneOnThisPlatformWithItsPlan(FxRobot robot) throws Exception {
+        String key = io.tidemark.actions.PlatformSession.keyOf(DemoPlatform.connection(folders.demoPlatform()));
+        io.tidemark.config.history.HistoryStore store = io.tidemark.config.history.HistoryStore.open(folders);
+        long purge = store.begin(new io.tidemark.core.history.HistoryStart("purge", key, "platform.sqlite3", null,
+                "cpimessagelog and its children", "{\"cutoff\":\"2025-11-20T00:00:00Z\",\"tables\":[\"cpipayload\",\"cpimessagelog\"]}"));
+        store.finish(purge, io.tidemark.core.history.Outcome.DONE, "{\"rows_deleted\":{\"cpipayload\":5120,\"cpimessagelog\":2560}}", null);
+        long other = store.begin(new io.tidemark.core.history.HistoryStart("vacuum", "jdbc:postgresql://elsewhere/db", "db@elsewhere",
+                "postgres", "cel", null));
+        store.finish(other, io.tidemark.core.history.Outcome.FAILED, null, "canceling statement due to lock timeout");
+
+        robot.clickOn("#openDemo");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.model().connectionStateProperty().get() == ConnectionState.CONNECTED);
+        // From the keyboard: the palette finds a screen by part of its name; each screen has its shortcut.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K).release(javafx.scene.input.KeyCode.K,
+                javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.view().palette().showing()).isTrue();
+        assertThat(robot.lookup("#paletteList").queryListView().getItems()).hasSizeGreaterThanOrEqualTo(Screen.values().length + 3);
+        robot.write("go maint").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.MAINTENANCE);
+        assertThat(window.view().palette().showing()).isFalse();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT8).release(javafx.scene.input.KeyCode.DIGIT8,
+                javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.HISTORY);
+        TableView<?> entries = robot.lookup("#entries").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> entries.getItems().size() == 1); // this platform only
+        robot.interact(() -> robot.lookup("#thisPlatform").queryAs(javafx.scene.control.CheckBox.class).setSelected(false));
+        assertThat(entries.getItems()).hasSize(2);
+        robot.interact(() -> robot.lookup("#thisPlatform").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
+        robot.interact(() -> entries.getSelectionModel().select(0));
+        assertThat(robot.lookup("#plan").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"cutoff\" : \"2025-11-20T00:00:00Z\"");
+        assertThat(robot.lookup("#result").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"cpipayload\" : 5120");
+        assertThat(robot.lookup("#detail").queryAs(Label.class).getText()).contains("#" + purge, "purge", "Done");
+        snapshot(robot, "history.png");
+
+        // Background work that ends badly leaves a notice in the status bar, whatever screen the user is on.
+        robot.interact(() -> window.tasks().submit("Exporting an archive", (progress, cancellation) -> {
+            throw new io.tidemark.core.TidemarkException("The disk is full.");
+        }, ok -> { }, failed -> { }));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.view().notice() != null);
+        assertThat(window.view().notice()).startsWith("✗ Exporting an archive · failed after");
+
+        // Beside Tidemark's actions, the platform's own: its tenant cleanups and worker job runs.
+        TableView<?> records = robot.lookup("#platformRecords").queryTableView();
+        assertThat(records.getItems().toString()).contains("trial-tenant", "old-sandbox", "job run");
+    }
+
+    @Test
+    void aDoubleClickedArchiveOpensInTheBrowserWithoutAPlatform(FxRobot robot) throws Exception {
+        Path archive;
+        try (var files = Files.walk(folders.demoPlatform())) {
+            archive = files.filter(f -> f.getFileName().toString().endsWith(".archive.sqlite")).sorted().findFirst().orElseThrow();
+        }
+        robot.interact(() -> window.view().openArchive(archive));
+        TableView<?> rows = robot.lookup("#rows").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !rows.getItems().isEmpty());
+        assertThat(window.model().sessionProperty().get()).isNull();
+        assertThat(window.model().screenProperty().get()).isEqualTo(Screen.ARCHIVE);
+        assertThat(robot.lookup("#browseTitle").queryAs(Label.class).getText())
+                .contains(archive.getFileName().toString()).startsWith("Tenant " + archive.getParent().getParent().getFileName());
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * How one kind of platform lays out its data: which tables grow and how they relate, where tenants are,
  * where its logs and archives live, and its default retentions. Loaded from a YAML file; the engine
- * never names a platform's tables itself.
+ * never names a platform's tables itself. {@code metrics} is the platform's metric snapshot table, or null;
+ * {@code jobRuns} its record of worker job runs, or null.
  */
 public record PlatformProfile(
         String name,
@@ -14,7 +15,9 @@ public record PlatformProfile(
         TenantModel tenants,
         List<TableSpec> tables,
         FileLayout files,
-        RetentionDefaults retention) {
+        RetentionDefaults retention,
+        MetricTable metrics,
+        JobRunTable jobRuns) {
 
     public PlatformProfile {
         tables = tables == null ? List.of() : List.copyOf(tables);

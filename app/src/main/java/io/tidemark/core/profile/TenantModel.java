@@ -16,6 +16,8 @@ import java.util.List;
  * @param jobLogDirSettings  the settings rows whose {@code data_dir} moves the tenant's job logs, weakest first
  * @param retentionSetting   the settings row holding the tenant's own {@code days_to_keep}
  * @param logRetentionSetting the settings row holding the tenant's own job-log {@code retention_days}
+ * @param cleanupHistoryTable the table where a tenant cleanup is recorded (the platform's own cleanup history), or null
+ * @param cacheKeyPatterns   Redis key patterns of a tenant's cache entries ({@code {config}} is its name), for tenant cleanup
  */
 public record TenantModel(
         String table,
@@ -28,10 +30,13 @@ public record TenantModel(
         List<String> dataDirSettings,
         List<String> jobLogDirSettings,
         String retentionSetting,
-        String logRetentionSetting) {
+        String logRetentionSetting,
+        String cleanupHistoryTable,
+        List<String> cacheKeyPatterns) {
 
     public TenantModel {
         dataDirSettings = dataDirSettings == null ? List.of() : List.copyOf(dataDirSettings);
         jobLogDirSettings = jobLogDirSettings == null ? List.of() : List.copyOf(jobLogDirSettings);
+        cacheKeyPatterns = cacheKeyPatterns == null ? List.of() : List.copyOf(cacheKeyPatterns);
     }
 }

@@ -266,10 +266,16 @@ public final class ArchiveViewModel {
         if (line == null || !line.entry().hasFile()) {
             return;
         }
+        browseFile(line.entry().file());
+    }
+
+    /** Opens any archive file for browsing (one double-clicked in a file manager, from any platform). */
+    public void browseFile(java.nio.file.Path file) {
+        String fileName = file.getFileName().toString();
         closeBrowse();
-        status.set("Opening " + line.entry().name().fileName() + "…");
-        tasks.submit("Opening " + line.entry().name().fileName(), (progress, cancel) -> {
-            BrowseArchive archive = BrowseArchive.open(line.entry().file(), cancel);
+        status.set("Opening " + fileName + "…");
+        tasks.submit("Opening " + fileName, (progress, cancel) -> {
+            BrowseArchive archive = BrowseArchive.open(file, cancel);
             try {
                 String first = archive.manifest().tables().get(0).table();
                 return new Opened(archive, archive.page(first, null, 0, PAGE_SIZE, cancel));
@@ -285,7 +291,7 @@ public final class ArchiveViewModel {
             page.set(opened.page());
             browseTitle.set("Tenant " + opened.archive().manifest().tenant() + ", " + opened.archive().manifest().day() + " · "
                     + opened.archive().file().getFileName());
-            status.set("Browsing " + line.entry().name().fileName());
+            status.set("Browsing " + fileName);
         }, this::failed);
     }
 

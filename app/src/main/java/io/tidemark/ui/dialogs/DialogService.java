@@ -24,4 +24,21 @@ public interface DialogService {
     default boolean confirm(String title, String message, String action) {
         return false;
     }
+
+    /**
+     * Asks before destructive work; Cancel is the default button.
+     *
+     * @return the text typed (empty when no name was asked for) when the user chose the action, empty when cancelled
+     */
+    default Optional<String> confirm(Confirmation confirmation) {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks to confirm a destructive action; Cancel is the default button. True only when the user pressed the action
+     * button (after typing {@link DangerConfirmation#typedName()} when one is asked). A service that cannot ask refuses.
+     */
+    default boolean confirmDanger(DangerConfirmation confirmation) {
+        return false;
+    }
 }

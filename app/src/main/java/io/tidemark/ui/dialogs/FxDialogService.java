@@ -74,6 +74,46 @@ public final class FxDialogService implements DialogService {
         return alert.showAndWait().filter(b -> b == go).isPresent();
     }
 
+    @Override
+    public Optional<String> confirm(Confirmation confirmation) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(confirmation.title());
+        dialog.setHeaderText(confirmation.header());
+        javafx.scene.control.TextArea details = new javafx.scene.control.TextArea(confirmation.details());
+        details.setEditable(false);
+        details.setWrapText(false);
+        details.getStyleClass().add("monospace");
+        details.setPrefColumnCount(100);
+        details.setPrefRowCount(16);
+        VBox content = new VBox(8, details);
+        javafx.scene.control.TextField typed = new javafx.scene.control.TextField();
+        typed.setId("confirmName");
+        if (confirmation.typedName() != null) {
+            content.getChildren().addAll(new Label("Type " + confirmation.typedName() + " to confirm:"), typed);
+        }
+        dialog.getDialogPane().setContent(content);
+        ButtonType action = new ButtonType(confirmation.actionLabel(), ButtonBar.ButtonData.OTHER);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(action, cancel);
+        javafx.scene.control.Button actionButton = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(action);
+        javafx.scene.control.Button cancelButton = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(cancel);
+        actionButton.getStyleClass().add("danger");
+        actionButton.setDefaultButton(false);
+        cancelButton.setDefaultButton(true);
+        if (confirmation.typedName() != null) {
+            actionButton.disableProperty().bind(typed.textProperty().isNotEqualTo(confirmation.typedName()));
+            typed.requestFocus();
+        }
+        dialog.setResultConverter(b -> b == action ? typed.getText() : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public boolean confirmDanger(DangerConfirmation c) {
+        return DangerDialog.show(owner, c);
+    }
+
     private static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

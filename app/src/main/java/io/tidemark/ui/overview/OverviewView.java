@@ -31,6 +31,7 @@ public final class OverviewView {
     @FXML private TableColumn<OverviewViewModel.TableRow, String> sizeColumn;
     @FXML private Label status;
     @FXML private Label scopeNote;
+    @FXML private Label forecast;
     @FXML private Label dataDirSize;
     @FXML private Label dataDirDetail;
     @FXML private Node databaseCard;
@@ -86,6 +87,9 @@ public final class OverviewView {
         scopeNote.textProperty().bind(model.scopeNoteProperty());
         scopeNote.visibleProperty().bind(model.scopeNoteProperty().isNotEmpty());
         scopeNote.managedProperty().bind(scopeNote.visibleProperty());
+        forecast.textProperty().bind(model.forecastProperty());
+        forecast.visibleProperty().bind(model.forecastProperty().isNotEmpty());
+        forecast.managedProperty().bind(forecast.visibleProperty());
         databaseSize.setTooltip(new Tooltip("Size of the database on disk: pg_database_size on PostgreSQL, "
                 + "the file with its journal on SQLite"));
         diskFree.setTooltip(new Tooltip("Free space for this user on the filesystem holding DATA_DIR, as the OS reports it"));

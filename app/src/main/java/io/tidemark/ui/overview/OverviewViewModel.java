@@ -38,6 +38,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<TableRow> tables = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper scopeNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper forecast = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper dataDirSize = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper dataDirDetail = new ReadOnlyStringWrapper("");
     private final ObservableList<String> biggestTenants = FXCollections.observableArrayList();
@@ -170,6 +171,15 @@ public final class OverviewViewModel {
         scopeNote.set(tenant == null || tenant.equals(io.tidemark.ui.shell.MainViewModel.ALL_TENANTS) ? ""
                 : "These figures cover all tenants: the database reports table sizes, not tenant shares. "
                         + tenant + "'s files, by category, are on the Storage screen; its share of the tables is not measured yet.");
+    }
+
+    /** Shows the growth forecast's sentence ("At the current pace DATA_DIR fills the disk in about 140 days…"); empty hides it. */
+    public void showForecast(String sentence) {
+        forecast.set(sentence == null ? "" : sentence);
+    }
+
+    public ReadOnlyStringProperty forecastProperty() {
+        return forecast.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty scopeNoteProperty() {

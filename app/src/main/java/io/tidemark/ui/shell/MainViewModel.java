@@ -56,6 +56,16 @@ public final class MainViewModel {
     /** Counts connection attempts, so only the newest one's outcome is shown. */
     private long attempts;
 
+    /** The user's folders (settings, data, history). */
+    public UserFolders folders() {
+        return folders;
+    }
+
+    /** The dialogs every screen asks through. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
     public MainViewModel(UserFolders folders, TaskExecutor tasks, DialogService dialogs) {
         this.folders = folders;
         this.connections = new ConnectionStore(folders.config());

@@ -4,17 +4,12 @@ package io.tidemark.ui.shell;
 public enum Screen {
     OVERVIEW("Overview", null),
     STORAGE("Storage", null),
-    GROWTH("Growth", "Storage history from snapshots and from the data itself, charts per table, tenant and category, "
-            + "and a forecast of when the disk or a quota fills."),
-    LOGS("Logs", "Every service, job and run log per tenant in one tree, with a viewer that opens multi-gigabyte files "
-            + "at once, searches, follows and merges them, and traces a request ID across files."),
+    GROWTH("Growth", null),
+    LOGS("Logs", null),
     ARCHIVE("Archive", null),
-    PURGE("Purge", "Retention for every large table and log folder: a plan first, archive before delete, bounded "
-            + "batches under lock and statement timeouts, progress and Cancel."),
-    MAINTENANCE("Maintenance", "VACUUM, VACUUM FULL, ANALYZE and REINDEX with the reclaim, free disk and duration "
-            + "they need told before you start."),
-    HISTORY("History", "Everything Tidemark did on this platform (who, when, what, counts, outcome), and the "
-            + "platform's own cleanup history and job runs.");
+    PURGE("Purge", null),
+    MAINTENANCE("Maintenance", null),
+    HISTORY("History", null);
 
     private final String title;
     private final String comingNext;

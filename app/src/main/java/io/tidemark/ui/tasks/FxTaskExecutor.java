@@ -22,6 +22,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final ExecutorService pool;
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    private java.util.function.Consumer<FinishedTask> onFinished = finished -> { };
 
     public FxTaskExecutor() {
         AtomicInteger n = new AtomicInteger();
@@ -32,6 +33,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         });
     }
 
+    /** Called on the FX thread when a titled task ends (the window turns it into a notice). */
+    public void setOnFinished(java.util.function.Consumer<FinishedTask> listener) {
+        this.onFinished = listener == null ? finished -> { } : listener;
+    }
+
     /** The tasks in flight, for the status bar (FX thread). */
     public ObservableList<RunningTask> running() {
         return running;
@@ -40,6 +46,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     @Override
     public <T> RunningTask submit(String title, BackgroundTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         RunningTask handle = new RunningTask(title == null ? "" : title);
+        long started = System.nanoTime();
         if (title != null) {
             running.add(handle); // untitled tasks (the connection check) stay out of the status bar
         }
@@ -66,12 +73,21 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 Platform.runLater(() -> {
                     finish(handle);
                     onFailure.accept(failure);
+                    if (title != null) {
+                        boolean cancelled = failure instanceof io.tidemark.core.Cancellation.CancelledException;
+                        onFinished.accept(new FinishedTask(title, cancelled ? FinishedTask.Outcome.CANCELLED : FinishedTask.Outcome.FAILED,
+                                failure.getMessage(), java.time.Duration.ofNanos(System.nanoTime() - started)));
+                    }
                 });
                 return;
             }
             Platform.runLater(() -> {
                 finish(handle);
                 onSuccess.accept(result);
+                if (title != null) {
+                    onFinished.accept(new FinishedTask(title, handle.cancellation().isCancelled() ? FinishedTask.Outcome.CANCELLED
+                            : FinishedTask.Outcome.DONE, null, java.time.Duration.ofNanos(System.nanoTime() - started)));
+                }
             });
         });
         return handle;

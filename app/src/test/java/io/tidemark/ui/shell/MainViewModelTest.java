@@ -40,6 +40,11 @@ class MainViewModelTest {
         public Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial) {
             return connectionAnswer;
         }
+
+        @Override
+        public Optional<String> confirm(io.tidemark.ui.dialogs.Confirmation confirmation) {
+            return Optional.empty();
+        }
     }
 
     @Test
