@@ -187,6 +187,7 @@ public final class DemoPlatformBuilder {
             ArchiveIds archiveIds = new ArchiveIds();
             ArchiveFamily family = ArchiveFamily.read(c, ProfileCatalog.load("integramon"));
             List<DemoTenant> archived = new ArrayList<>();
+            boolean analyzed = false;
             long jobRunId = 1;
             long metricId = 1;
             int dayIndex = 0;
@@ -210,6 +211,14 @@ public final class DemoPlatformBuilder {
                 }
                 sink.commit();
                 // The archive job reads what the platform has stored: the day's rows are committed now.
+                if (!archived.isEmpty() && kind == DatabaseKind.POSTGRESQL && !analyzed) {
+                    // As autovacuum would have by now: without statistics the planner scans whole child tables.
+                    try (Statement s = c.createStatement()) {
+                        s.execute("ANALYZE cpimessagelog, cpimessagelogruns, cpipayload, cpimessageattachment, cpicustomheaderproperties");
+                    }
+                    c.commit();
+                    analyzed = true;
+                }
                 for (DemoTenant tenant : archived) {
                     addArchive(c, kind, family, sink, out, tenant, day, archiveIds);
                 }
