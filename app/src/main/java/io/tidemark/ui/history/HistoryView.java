@@ -143,4 +143,10 @@ public final class HistoryView {
     public Parent root() {
         return root;
     }
+
+    /** Puts the cursor in the filter box (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
 }

@@ -455,4 +455,34 @@ public final class LogsView {
         return row == null || row.line() == null ? null : row.line().text();
     }
 
+
+    /** Puts the cursor in the search box (Ctrl+F). */
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    /** Moves to the next search hit (F3). */
+    public void nextResult() {
+        next.fire();
+    }
+
+    /** Moves to the previous search hit (Shift+F3). */
+    public void previousResult() {
+        previous.fire();
+    }
+
+    /** Follows the open file, or stops following it (Ctrl+Shift+F). */
+    public void toggleFollow() {
+        follow.fire();
+    }
+
+    /** Tells each keyboard-reachable button its shortcut. */
+    public void showShortcuts(String search, String nextKey, String previousKey, String followKey) {
+        searchField.setPromptText(searchField.getPromptText() == null ? "Search (" + search + ")" : searchField.getPromptText() + " (" + search + ")");
+        next.setTooltip(new javafx.scene.control.Tooltip("Next hit (" + nextKey + ")"));
+        previous.setTooltip(new javafx.scene.control.Tooltip("Previous hit (" + previousKey + ")"));
+        follow.setTooltip(new javafx.scene.control.Tooltip("Show new lines as they are written, across rotation and truncation ("
+                + followKey + ")"));
+    }
 }

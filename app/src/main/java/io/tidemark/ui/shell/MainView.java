@@ -162,6 +162,28 @@ public final class MainView {
         palette.add(new Command("Switch light/dark theme", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), () -> model.darkProperty().set(!model.darkProperty().get())));
         palette.add(new Command("Open the demo platform", null, model::openDemo));
+        KeyCombination findKey = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination nextKey = new KeyCodeCombination(KeyCode.F3);
+        KeyCombination previousKey = new KeyCodeCombination(KeyCode.F3, KeyCombination.SHIFT_DOWN);
+        KeyCombination followKey = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+        palette.add(new Command("Search (the logs, or the History's filter)", findKey, () -> {
+            if (model.screenProperty().get() == Screen.HISTORY && history != null) {
+                history.focusSearch();
+            } else if (logs != null && model.sessionProperty().get() != null) {
+                model.screenProperty().set(Screen.LOGS);
+                logs.focusSearch();
+            }
+        }));
+        palette.add(new Command("Logs: next search hit", nextKey, () -> onLogs(io.tidemark.ui.logs.LogsView::nextResult)));
+        palette.add(new Command("Logs: previous search hit", previousKey, () -> onLogs(io.tidemark.ui.logs.LogsView::previousResult)));
+        palette.add(new Command("Logs: follow the open file on/off", followKey, () -> onLogs(io.tidemark.ui.logs.LogsView::toggleFollow)));
+        palette.add(new Command("Storage: rescan changed folders", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (model.sessionProperty().get() != null) {
+                model.screenProperty().set(Screen.STORAGE);
+                storage.rescan();
+            }
+        }));
+
         connectButton.setTooltip(new Tooltip("Open a saved connection, or a new PostgreSQL or SQLite platform ("
                 + palette.commands().get(screens.length).shortcutText() + ")"));
         refreshButton.setTooltip(new Tooltip("Read the Overview's figures again (F5)"));
@@ -191,6 +213,13 @@ public final class MainView {
         model.screenProperty().set(Screen.ARCHIVE);
         archiveModel.browseFile(file);
         showScreen();
+    }
+
+    /** Runs a Logs screen command when the Logs screen is the one shown. */
+    private void onLogs(java.util.function.Consumer<io.tidemark.ui.logs.LogsView> action) {
+        if (logs != null && model.screenProperty().get() == Screen.LOGS) {
+            action.accept(logs);
+        }
     }
 
     /** The keyboard commands; {@link CommandPalette#install} puts their shortcuts in the window's scene. */
@@ -302,6 +331,8 @@ public final class MainView {
     public void withLogs(io.tidemark.ui.logs.LogsViewModel model) {
         this.logsModel = model;
         this.logs = new io.tidemark.ui.logs.LogsView(model);
+        palette.commands().stream().filter(c -> c.name().startsWith("Logs: follow")).findFirst().ifPresent(follow ->
+                logs.showShortcuts("Ctrl+F", "F3", "Shift+F3", follow.shortcutText()));
     }
 
     /** The Logs screen, reading the open platform's log tree the first time it is shown for it. */

@@ -234,4 +234,9 @@ public final class StorageView {
     public Parent root() {
         return root;
     }
+
+    /** Rescans the changed folders (Ctrl+R). */
+    public void rescan() {
+        rescanButton.fire();
+    }
 }

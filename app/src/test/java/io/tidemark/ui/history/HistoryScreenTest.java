@@ -97,6 +97,12 @@ class HistoryScreenTest {
         HistoryEntry purge = entries.getItems().stream().filter(e -> e.kind().equals("purge")).findFirst().orElseThrow();
         robot.interact(() -> entries.getSelectionModel().select(purge));
         assertThat(robot.lookup("#plan").queryAs(javafx.scene.control.TextArea.class).getText()).contains("cpimessagelog", "cutoff");
+        // Ctrl+F puts the cursor in this screen's filter.
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F).release(javafx.scene.input.KeyCode.F,
+                javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#search").query().isFocused()).isTrue();
+        robot.interact(() -> entries.requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
         io.tidemark.ui.Screenshots.write(robot, window.scene(), "history.png", home);
     }
