@@ -32,12 +32,6 @@ public final class ArchiveTable {
 
     private static final DateTimeFormatter SQLITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter LENIENT_TIME = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd")
-            .optionalStart().appendLiteral(' ').optionalEnd().optionalStart().appendLiteral('T').optionalEnd()
-            .appendPattern("HH:mm:ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd().optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT);
-
     private final PlatformDatabase db;
     private final String table;
     private final String tenantColumn;
@@ -131,17 +125,6 @@ public final class ArchiveTable {
     }
 
     static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            var parsed = LENIENT_TIME.parse(text.trim());
-            var local = java.time.LocalDateTime.of(LocalDate.from(parsed), java.time.LocalTime.from(parsed));
-            return parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? local.atOffset(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))).toInstant()
-                    : local.toInstant(ZoneOffset.UTC);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return io.tidemark.db.SqlTimes.parse(text);
     }
 }
