@@ -57,8 +57,17 @@ final class Timestamps {
 
     /** {@code DD/Mon/YYYY:HH:MM:SS +ZZZZ} (common log format) at {@code i}. */
     static long common(CharSequence s, int i) {
-        if (s.length() < i + 20 || s.charAt(i + 2) != '/' || s.charAt(i + 6) != '/' || s.charAt(i + 11) != ':'
-                || s.charAt(i + 14) != ':' || s.charAt(i + 17) != ':') {
+        long epoch = dayMonthYearTime(s, i, '/', ':');
+        return epoch == LineMeta.NO_TIME ? epoch : zone(s, i + 20, epoch);
+    }
+
+    /**
+     * {@code DD?Mon?YYYY#HH:MM:SS} at {@code i}, where {@code ?} is {@code dateSeparator} and {@code #} is
+     * {@code timeSeparator}: the epoch milliseconds (UTC, no fraction), or {@link LineMeta#NO_TIME}.
+     */
+    private static long dayMonthYearTime(CharSequence s, int i, char dateSeparator, char timeSeparator) {
+        if (s.length() < i + 20 || s.charAt(i + 2) != dateSeparator || s.charAt(i + 6) != dateSeparator
+                || s.charAt(i + 11) != timeSeparator || s.charAt(i + 14) != ':' || s.charAt(i + 17) != ':') {
             return LineMeta.NO_TIME;
         }
         int day = digits(s, i, 2);
@@ -70,23 +79,14 @@ final class Timestamps {
         if (day < 1 || month < 1 || year < 0 || hour < 0 || minute < 0 || second < 0) {
             return LineMeta.NO_TIME;
         }
-        return zone(s, i + 20, epochMillis(year, month, day, hour, minute, second, 0));
+        return epochMillis(year, month, day, hour, minute, second, 0);
     }
 
     /** {@code DD Mon YYYY HH:MM:SS.mmm} (Redis) at {@code i}. */
     static long spelled(CharSequence s, int i) {
-        if (s.length() < i + 20 || s.charAt(i + 2) != ' ' || s.charAt(i + 6) != ' ' || s.charAt(i + 11) != ' '
-                || s.charAt(i + 14) != ':' || s.charAt(i + 17) != ':') {
-            return LineMeta.NO_TIME;
-        }
-        int day = digits(s, i, 2);
-        int month = month(s, i + 3);
-        int year = digits(s, i + 7, 4);
-        int hour = digits(s, i + 12, 2);
-        int minute = digits(s, i + 15, 2);
-        int second = digits(s, i + 18, 2);
-        if (day < 1 || month < 1 || year < 0 || hour < 0 || minute < 0 || second < 0) {
-            return LineMeta.NO_TIME;
+        long epoch = dayMonthYearTime(s, i, ' ', ' ');
+        if (epoch == LineMeta.NO_TIME) {
+            return epoch;
         }
         int p = i + 20;
         int millis = 0;
@@ -95,7 +95,7 @@ final class Timestamps {
             p += 4;
         }
         END.get()[0] = p;
-        return epochMillis(year, month, day, hour, minute, second, millis);
+        return epoch + millis;
     }
 
     /** Applies a zone written after a time (" UTC", " +0100", "Z", "+01:00"), and records where the timestamp ends. */
