@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.TestDemos;
 import io.tidemark.config.ConfigMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.sql.ResultSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tidemark archive …} as a nightly job runs it: outputs, confirmations and exit codes. */
 class ArchiveCommandTest {
@@ -25,8 +23,9 @@ class ArchiveCommandTest {
     static Path demo;
     static String db;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner runner = new CliRunner();
+    private final StringWriter out = runner.out;
+    private final StringWriter err = runner.err;
 
     @BeforeAll
     static void buildDemo() {
@@ -35,12 +34,7 @@ class ArchiveCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = TidemarkCommand.commandLine(w -> { });
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return runner.run(args);
     }
 
     private String tenant() throws Exception {

@@ -10,12 +10,10 @@ import io.tidemark.config.history.HistoryStore;
 import io.tidemark.core.ConnectionSpec;
 import io.tidemark.core.history.HistoryStart;
 import io.tidemark.core.history.Outcome;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tidemark history} reads the history the window and other commands write. */
 class HistoryCommandTest {
@@ -23,16 +21,12 @@ class HistoryCommandTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner runner = new CliRunner();
+    private final StringWriter out = runner.out;
+    private final StringWriter err = runner.err;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = TidemarkCommand.commandLine(request -> { });
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return runner.run(args);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.TestDemos;
 import io.tidemark.config.ConfigMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class LogsCommandTest {
 
@@ -25,8 +23,9 @@ class LogsCommandTest {
     static Path temp;
     static Path demo;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner runner = new CliRunner();
+    private final StringWriter out = runner.out;
+    private final StringWriter err = runner.err;
 
     @BeforeAll
     static void buildDemo() {
@@ -34,12 +33,7 @@ class LogsCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = TidemarkCommand.commandLine(w -> { });
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return runner.run(args);
     }
 
     private String[] withDb(String... args) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.TestPostgres;
 import io.tidemark.config.ConfigMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** vacuum, analyze and reindex through picocli: the pre-flight without --yes (exit 3), the typed name for FULL, JSON. */
 class MaintenanceCommandTest {
@@ -23,16 +21,12 @@ class MaintenanceCommandTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner runner = new CliRunner();
+    private final StringWriter out = runner.out;
+    private final StringWriter err = runner.err;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = TidemarkCommand.commandLine(w -> { });
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return runner.run(args);
     }
 
     private static long size(String url, String table) throws Exception {
