@@ -84,7 +84,7 @@ run_single() {
   psql_bench -c "DELETE FROM cel WHERE eventtime < now() - interval '30 days'"
   e=$(now_s); writer_stop; read -r n p50 p99w maxw < "$root/bench/data/writer.out"
   local secs; secs=$(echo "$e - $s" | bc -l)
-  echo "single $(echo "$old / $secs" | bc -l) $(echo "$secs * 1000" | bc -l) $p99w $(check_kept "$n")"
+  echo "single $(echo "$old / $secs" | bc -l) $(echo "$secs * 1000" | bc -l) $p99w $(check_kept "$n") $maxw"
 }
 run_naive() {
   fresh; writer_start
@@ -98,13 +98,13 @@ run_naive() {
     [ "$deleted" -gt 0 ] || break
   done
   e=$(now_s); writer_stop; read -r n p50 p99w maxw < "$root/bench/data/writer.out"
-  echo "naive $(echo "$old / ($e - $s)" | bc -l) $worst $p99w $(check_kept "$n")"
+  echo "naive $(echo "$old / ($e - $s)" | bc -l) $worst $p99w $(check_kept "$n") $maxw"
 }
 run_tidemark() {
   fresh; writer_start
   local json; json=$(java -jar "$jar" purge --db "$url" --profile xivo -d 30 --yes --no-vacuum --no-files --json 2>/dev/null || true)
   writer_stop; read -r n p50 p99w maxw < "$root/bench/data/writer.out"
-  echo "tidemark $(echo "$json" | python3 -c 'import json,sys; r=json.load(sys.stdin)["result"]; print(r["rows"]/r["seconds"], r["max_batch_ms"])') $p99w $(check_kept "$n")"
+  echo "tidemark $(echo "$json" | python3 -c 'import json,sys; r=json.load(sys.stdin)["result"]; print(r["rows"]/r["seconds"], r["max_batch_ms"])') $p99w $(check_kept "$n") $maxw"
 }
 run_partitioned() {
   fresh_partitioned
@@ -118,8 +118,9 @@ run_partitioned() {
 }
 
 mkdir -p "$root/bench/data"; results="$root/bench/data/purge-results.txt"; : > "$results"
-only="${BENCH_ONLY:-all}"   # BENCH_ONLY=partition measures the partitioned table alone
+only="${BENCH_ONLY:-all}"   # BENCH_ONLY=partition or tidemark measures that alone
 for i in $(seq "$runs"); do
+  if [ "$only" = tidemark ]; then run_tidemark | tee -a "$results"; continue; fi
   if [ "$only" = all ]; then
     run_single | tee -a "$results"
     run_naive | tee -a "$results"
@@ -130,11 +131,17 @@ done
 col() { awk -v k="$1" -v c="$2" '$1 == k {print $c}' "$results" | median; }
 if [ "$only" = all ]; then
 single=$(col single 2); naive=$(col naive 2); tdm=$(col tidemark 2)
-printf '\n%-22s %14s %16s %14s %8s\n' "method (median of $runs)" "rows/s" "max stmt (ms)" "writer p99 ms" "kept ok"
+printf '\n%-22s %14s %16s %14s %14s %8s\n' "method (median of $runs)" "rows/s" "max stmt (ms)" "writer p99 ms" "writer max ms" "kept ok"
 for k in single naive tidemark; do
-  printf '%-22s %14.0f %16.0f %14.2f %8s\n' "$k" "$(col $k 2)" "$(col $k 3)" "$(col $k 4)" "$(awk -v k=$k '$1==k {print $5}' "$results" | sort -u | tr '\n' ' ')"
+  printf '%-22s %14.0f %16.0f %14.2f %14.2f %8s\n' "$k" "$(col $k 2)" "$(col $k 3)" "$(col $k 4)" "$(col $k 6)" "$(awk -v k=$k '$1==k {print $5}' "$results" | sort -u | tr '\n' ' ')"
 done
 printf '\nTidemark / single DELETE throughput: %.2fx   Tidemark / naive batches: %.2fx\n' "$(echo "$tdm / $single" | bc -l)" "$(echo "$tdm / $naive" | bc -l)"
+fi
+if [ "$only" = tidemark ]; then
+  printf '\nTidemark alone (median of %s): %.0f rows/s, longest batch %.0f ms (all: %s), writer p99 %.2f ms, writer max %s ms\n' "$runs" \
+    "$(col tidemark 2)" "$(col tidemark 3)" "$(awk '$1=="tidemark" {printf "%.0f ", $3}' "$results")" "$(col tidemark 4)" \
+    "$(awk '$1=="tidemark" {printf "%.0f ", $6}' "$results")"
+  psql_admin -c "DROP DATABASE IF EXISTS tidemark_bench WITH (FORCE)"; exit 0
 fi
 pt=$(col partition 2); pd=$(col partition 3)
 printf 'Partitioned table: Tidemark (drops whole partitions) %.2f s, one DELETE of the same rows %.2f s: %.1fx faster\n' "$pt" "$pd" "$(echo "$pd / $pt" | bc -l)"

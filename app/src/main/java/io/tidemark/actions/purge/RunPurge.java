@@ -111,7 +111,7 @@ public final class RunPurge {
                     options.journal().save(current[0]);
                     batch.byTable().forEach((t, n) -> rowsByTable.merge(t, n, Long::sum));
                     doneRows[0] += batch.rows();
-                    maxBatch[0] = Math.max(maxBatch[0], batch.nanos() / 1_000_000);
+                    maxBatch[0] = Math.max(maxBatch[0], batch.longestNanos() / 1_000_000);
                     double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
                     double rate = doneRows[0] / seconds;
                     Duration eta = rate <= 0 ? null : Duration.ofSeconds((long) (Math.max(0, planned - doneRows[0]) / rate));

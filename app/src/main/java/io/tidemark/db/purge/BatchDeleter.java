@@ -45,11 +45,14 @@ public final class BatchDeleter {
      *
      * @param targetMillis          the time one batch should take
      * @param lockTimeoutMillis     {@code lock_timeout} (PostgreSQL) or busy timeout (SQLite) of each batch
-     * @param statementTimeoutMillis {@code statement_timeout} of each batch statement (PostgreSQL)
-     * @param retries               how often a batch is retried after a timeout or a lost connection
+     * @param statementTimeoutMillis {@code statement_timeout} of each batch statement (PostgreSQL): the guard that cuts
+     *                              a batch the server stalled on; it is rolled back and retried at a quarter the size
+     * @param retries               how often a batch is retried after a lost connection, or a timeout at the
+     *                              smallest size (a timeout that still lets the batch shrink is not counted)
      */
     public record Settings(long targetMillis, long lockTimeoutMillis, long statementTimeoutMillis, int retries) {
-        public static final Settings DEFAULT = new Settings(60, 200, 2000, 8);
+        /** 30 ms batches cut at 150 ms: the longest statement stays under 250 ms through a checkpoint's stalls. */
+        public static final Settings DEFAULT = new Settings(30, 200, 150, 8);
     }
 
     /**
@@ -60,8 +63,10 @@ public final class BatchDeleter {
      * @param byTable   those rows per table
      * @param nanos     how long its transaction took
      * @param state     the step's state after it
+     * @param longestNanos the longest of its attempts, those rolled back after a timeout or a lost connection included:
+     *                  the longest the platform could have waited on it
      */
-    public record Batch(TableStep step, long rows, Map<String, Long> byTable, long nanos, StepState state) {
+    public record Batch(TableStep step, long rows, Map<String, Long> byTable, long nanos, StepState state, long longestNanos) {
     }
 
     private final PlatformDatabase db;
@@ -167,7 +172,7 @@ public final class BatchDeleter {
             page = to[0];
             String pos = prefix == null ? Long.toString(page) : prefix + "@" + page;
             state = new StepState(page >= endPage && prefix == null ? null : pos, state.rows() + deleted[0], false);
-            committed.accept(new Batch(step, deleted[0], Map.of(step.table(), deleted[0]), nanos, state));
+            committed.accept(new Batch(step, deleted[0], Map.of(step.table(), deleted[0]), nanos, state, longestAttempt));
         }
         return prefix == null ? new StepState(null, state.rows(), true) : state;
     }
@@ -209,7 +214,7 @@ public final class BatchDeleter {
                     }
                 }), step);
                 state = new StepState(from.position(), state.rows() + rows[0], false);
-                committed.accept(new Batch(step, rows[0], Map.of(step.table(), rows[0]), nanos, state));
+                committed.accept(new Batch(step, rows[0], Map.of(step.table(), rows[0]), nanos, state, longestAttempt));
             }
         }
         List<Partitions.Leaf> leaves = withConnection(c -> Partitions.leaves(c, step.table()));
@@ -363,7 +368,7 @@ public final class BatchDeleter {
             sizer.took(sizer.size(), nanos);
             position = last[0];
             state = new StepState(position, state.rows() + deleted[0], false);
-            committed.accept(new Batch(step, deleted[0], Map.copyOf(byTable), nanos, state));
+            committed.accept(new Batch(step, deleted[0], Map.copyOf(byTable), nanos, state, longestAttempt));
         }
     }
 
@@ -512,16 +517,28 @@ public final class BatchDeleter {
         }
     }
 
+    /** The longest attempt of the last batch, failed ones included. */
+    private long longestAttempt;
+
     private long retrying(BatchSizer sizer, Attempt attempt, TableStep step) throws SQLException {
+        longestAttempt = 0;
         for (int tries = 0; ; tries++) {
+            long start = System.nanoTime();
             try {
-                return attempt.run();
+                long nanos = attempt.run();
+                longestAttempt = Math.max(longestAttempt, nanos);
+                return nanos;
             } catch (SQLException e) {
+                longestAttempt = Math.max(longestAttempt, System.nanoTime() - start);
                 if (tries >= settings.retries() || !transient_(e)) {
                     throw e;
                 }
                 if (isTimeout(e)) {
+                    int before = sizer.size();
                     sizer.timedOut();
+                    if (sizer.size() < before) {
+                        tries--; // a smaller batch is a new batch, not a retry of the same one
+                    }
                 }
             }
         }

@@ -122,6 +122,26 @@ class InterruptedPurgeTest {
     }
 
     @Test
+    void aBatchTheServerStallsOnIsCutByTheGuardAndRetriedSmaller() throws Exception {
+        try (XivoDatabase db = celWithOldAndNewRows(); PlatformSession s = XivoPurgeTest.session(db)) {
+            try (Statement st = db.c.createStatement()) { // a stall of one second, once (a sequence is not rolled back)
+                st.execute("CREATE SEQUENCE stall");
+                st.execute("CREATE FUNCTION stall_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF nextval('stall') = 1 THEN PERFORM pg_sleep(1); END IF; RETURN OLD; END $$");
+                st.execute("CREATE TRIGGER stall BEFORE DELETE ON cel FOR EACH ROW EXECUTE FUNCTION stall_once()");
+            }
+            PurgeResult result = RunPurge.run(s, XivoPurgeTest.plan(s, 30), RunPurge.Options.of(new PurgeJournalFile(dir), null)
+                    .withSettings(BatchDeleter.Settings.DEFAULT), Progress.NONE, new Cancellation());
+            assertThat(result.outcome()).isEqualTo(PurgeResult.Outcome.DONE);
+            assertThat(result.rows()).isEqualTo(20000);
+            assertThat(countOld(db)).isZero();
+            assertThat(db.count("cel")).isEqualTo(2000);
+            // the stalled attempt is the longest, and it was cut at the guard, not after the full second
+            assertThat(result.maxBatchMillis()).isBetween(BatchDeleter.Settings.DEFAULT.statementTimeoutMillis(), 900L);
+        }
+    }
+
+    @Test
     void aCrashMidFamilyLeavesNoOrphanAndTheResumeFinishesTheJob() throws Exception {
         String url = TestPostgres.newDatabase();
         io.tidemark.actions.DemoPlatform.build(new DemoSpec(dir.resolve("demo"), 3, 45, 5, DemoScale.SMALL, url, TestDemos.LAST_DAY, false),
