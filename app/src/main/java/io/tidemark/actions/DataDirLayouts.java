@@ -44,6 +44,16 @@ public final class DataDirLayouts {
         return layout;
     }
 
+    /**
+     * One tenant's folders, reading only that tenant's settings rows (an export of one tenant does not read every
+     * tenant's settings).
+     */
+    public static TenantFolders tenantFolders(PlatformSession session, Tenant tenant) {
+        Path dataDir = session.dataDir().orElseThrow(() -> new TidemarkException("This connection has no DATA_DIR to scan."));
+        TenantDirectory directory = new TenantDirectory(session.database(), session.profile().tenants());
+        return folders(dataDir, session.profile(), tenant.name(), directory.settings(tenant.id()));
+    }
+
     /** The SQLite database's file name when the file lies directly in DATA_DIR (as on small installs), else null. */
     public static String databaseFileInDataDir(PlatformSession session) {
         if (session.info().kind() != io.tidemark.core.DatabaseKind.SQLITE || session.dataDir().isEmpty()) {

@@ -75,7 +75,9 @@ final class ArchiveCommand implements Callable<Integer> {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Exports one tenant's day (its message logs with every child row) into a verified, recorded archive.")
+            description = {"Exports one tenant's day (its message logs with every child row) into a verified, recorded archive.",
+                    "Several tenants (--tenant repeated, or --all-tenants) and a range of days (--to) make one archive per "
+                            + "tenant-day, exported side by side (--parallel) and recorded as one entry of the history."})
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec command;
@@ -83,8 +85,16 @@ final class ArchiveCommand implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
 
-        @Option(names = "--tenant", required = true, paramLabel = "NAME", description = "The tenant (config) to export.")
-        String tenant;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Tenants tenants;
+
+        static final class Tenants {
+            @Option(names = "--tenant", paramLabel = "NAME", description = "The tenant (config) to export; repeat it for several.")
+            List<String> names;
+
+            @Option(names = "--all-tenants", description = "Every tenant of the platform (the nightly job).")
+            boolean all;
+        }
 
         @ArgGroup(exclusive = true)
         Day day;
@@ -97,6 +107,9 @@ final class ArchiveCommand implements Callable<Integer> {
             Integer daysAgo;
         }
 
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "The last day of a range that starts at --day (or --days-ago): one archive per day.")
+        String to;
+
         @Option(names = "--format", paramLabel = "sqlite|postgres", defaultValue = "sqlite",
                 description = "sqlite: a SQLite file (.archive.sqlite); postgres: a psql script (.archive). Default: ${DEFAULT-VALUE}.")
         String format;
@@ -104,29 +117,75 @@ final class ArchiveCommand implements Callable<Integer> {
         @Option(names = "--gzip", description = "Compress the archive (.gz).")
         boolean gzip;
 
+        @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+                description = "Archives exported side by side when there are several (default ${DEFAULT-VALUE}).")
+        int parallel;
+
         @Override
         public Integer call() {
             ArchiveFormat f = ArchiveFormat.parse(format);
+            if (parallel < 1) {
+                throw new TidemarkException("--parallel must be 1 or more.");
+            }
             try (PlatformSession session = PlatformSession.open(connection.spec(), new ConsolePasswords())) {
-                LocalDate date = resolveDay(session);
+                LocalDate first = resolveDay(session);
+                LocalDate last = to == null ? first : parse("--to", to);
+                if (last.isBefore(first)) {
+                    throw new TidemarkException("--to " + last + " is before the first day " + first + ".");
+                }
+                List<String> names = tenants.all ? session.tenants().stream().map(io.tidemark.core.Tenant::name).toList() : tenants.names;
+                List<ExportArchive.Request> requests = new java.util.ArrayList<>();
+                for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                    for (String name : names) {
+                        requests.add(new ExportArchive.Request(name, d, f, gzip));
+                    }
+                }
                 PrintWriter out = command.commandLine().getOut();
-                ExportArchive.Result result = ExportArchive.run(session, new ExportArchive.Request(tenant, date, f, gzip), history(),
-                        new TerminalProgress(command.commandLine().getErr(), true), new Cancellation());
-                out.printf("Wrote %s (%s), verified%s%n", result.entry().file(), ByteSize.format(result.entry().sizeBytes()),
-                        result.entry().recorded() ? " and recorded in the archive table" : " (the platform has no archive table)");
-                printManifest(out, result.manifest());
+                if (requests.size() == 1) {
+                    ExportArchive.Result result = ExportArchive.run(session, requests.get(0), history(),
+                            new TerminalProgress(command.commandLine().getErr(), true), new Cancellation());
+                    printWritten(out, result);
+                    printManifest(out, result.manifest());
+                    out.flush();
+                    return ExitCode.OK;
+                }
+                Cancellation cancellation = new Cancellation();
+                ExportArchive.Batch batch;
+                try (CtrlC ignored = CtrlC.cancels(cancellation)) {
+                    batch = ExportArchive.runAll(session, requests, parallel, history(),
+                            new TerminalProgress(command.commandLine().getErr(), true), cancellation);
+                }
+                for (ExportArchive.Result r : batch.exported()) {
+                    printWritten(out, r);
+                }
+                for (ExportArchive.Failure failure : batch.failed()) {
+                    command.commandLine().getErr().printf("Not exported: tenant %s, %s: %s%n", failure.request().tenant(),
+                            failure.request().day(), failure.reason());
+                }
+                out.printf("%d of %d archives written, %s rows%n", batch.exported().size(), requests.size(), count(batch.rows()));
                 out.flush();
-                return ExitCode.OK;
+                command.commandLine().getErr().flush();
+                return batch.failed().isEmpty() ? ExitCode.OK : batch.exported().isEmpty() ? ExitCode.FAILED : ExitCode.PARTIAL;
+            }
+        }
+
+        private static void printWritten(PrintWriter out, ExportArchive.Result result) {
+            out.printf("Wrote %s (%s, %s rows), verified%s%n", result.entry().file(), ByteSize.format(result.entry().sizeBytes()),
+                    count(result.manifest().totalRows()),
+                    result.entry().recorded() ? " and recorded in the archive table" : " (the platform has no archive table)");
+        }
+
+        private static LocalDate parse(String option, String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new TidemarkException(option + " " + text + " is not a date: write it as YYYY-MM-DD.");
             }
         }
 
         private LocalDate resolveDay(PlatformSession session) {
             if (day != null && day.date != null) {
-                try {
-                    return LocalDate.parse(day.date);
-                } catch (DateTimeParseException e) {
-                    throw new TidemarkException("--day " + day.date + " is not a date: write it as YYYY-MM-DD.");
-                }
+                return parse("--day", day.date);
             }
             int ago = day != null && day.daysAgo != null ? day.daysAgo : session.profile().retention().archiveDaysAgo();
             return ExportArchive.dayAgo(ago, Clock.systemUTC());

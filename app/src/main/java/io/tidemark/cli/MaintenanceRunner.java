@@ -16,8 +16,6 @@ import io.tidemark.core.maintenance.PreFlight;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What vacuum, analyze and reindex share: the pre-flight report, the --yes / --confirm gate, the run and its output. */
@@ -60,19 +58,9 @@ final class MaintenanceRunner {
                 out.flush();
             }
             Cancellation cancellation = new Cancellation();
-            CountDownLatch ended = new CountDownLatch(1);
             // Ctrl-C: ask the server to cancel the backend before the JVM goes, so the command does not run on unattended.
-            Thread onInterrupt = new Thread(() -> {
-                cancellation.cancel();
-                try {
-                    ended.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
             MaintenanceResult result;
-            try {
+            try (CtrlC ignored = CtrlC.cancels(cancellation)) {
                 result = maintenance.run(plan, confirm, new TerminalProgress(err, !json), cancellation);
             } catch (MaintenanceRefused e) {
                 err.println("tidemark: " + e.getMessage());
@@ -84,13 +72,6 @@ final class MaintenanceRunner {
                     out.flush();
                 }
                 return ExitCode.REFUSED;
-            } finally {
-                ended.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is going away: the hook runs and finds the work ended
-                }
             }
             if (json) {
                 tree.put("result", MaintenanceJson.result(result));

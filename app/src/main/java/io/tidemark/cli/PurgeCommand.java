@@ -174,10 +174,8 @@ final class PurgeCommand implements Callable<Integer> {
                 return ExitCode.REFUSED;
             }
             Cancellation cancellation = new Cancellation();
-            Thread hook = new Thread(cancellation::cancel); // Ctrl-C stops after the current batch; the journal allows --resume
-            Runtime.getRuntime().addShutdownHook(hook);
             PurgeResult result;
-            try {
+            try (CtrlC ignored = CtrlC.cancels(cancellation)) { // Ctrl-C stops after the current batch; the journal allows --resume
                 HistoryStore history = HistoryStore.open(folders);
                 ArchiveGate gate = plan.archiveFirst() ? ArchiveGates.forPlatform(session, history, new TerminalProgress(err, !json))
                         : ArchiveGate.NONE;
@@ -186,12 +184,6 @@ final class PurgeCommand implements Callable<Integer> {
             } catch (RunPurge.Refused e) {
                 err.println("tidemark: refused: " + e.getMessage());
                 return ExitCode.REFUSED;
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting after Ctrl-C
-                }
             }
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();

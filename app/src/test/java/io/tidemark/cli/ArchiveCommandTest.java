@@ -95,4 +95,28 @@ class ArchiveCommandTest {
                 .isEqualTo(ExitCode.FAILED);
         assertThat(err.toString()).contains("not a date");
     }
+
+    @Test
+    void exportsEveryTenantOverARangeOfDaysAndReportsWhatItCouldNot() throws Exception {
+        assertThat(run("archive", "export", "--db", db, "--data-dir", demo.toString(), "--all-tenants", "--day", "2026-11-12",
+                "--to", "2026-11-13", "--format", "sqlite")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("4 of 4 archives written");
+        assertThat(out.toString().lines().filter(l -> l.startsWith("Wrote "))).hasSize(4);
+        long files;
+        try (var walk = Files.walk(demo)) {
+            files = walk.filter(p -> p.getFileName().toString().matches(".*_2026_11_1[23]\\.archive\\.sqlite")).count();
+        }
+        assertThat(files).isEqualTo(4);
+
+        // One day more: two new archives, the four already there refused one by one, exit 4 (partial).
+        assertThat(run("archive", "export", "--db", db, "--data-dir", demo.toString(), "--all-tenants", "--day", "2026-11-12",
+                "--to", "2026-11-14")).isEqualTo(ExitCode.PARTIAL);
+        assertThat(out.toString()).contains("2 of 6 archives written");
+        assertThat(err.toString().lines().filter(l -> l.startsWith("Not exported:") && l.contains("already has"))).hasSize(4);
+        assertThat(run("archive", "verify", "--all", "--db", db, "--data-dir", demo.toString())).as(out.toString()).isZero();
+
+        assertThat(run("archive", "export", "--db", db, "--data-dir", demo.toString(), "--all-tenants", "--day", "2026-11-14",
+                "--to", "2026-11-13")).isEqualTo(ExitCode.FAILED);
+        assertThat(err.toString()).contains("before the first day");
+    }
 }

@@ -149,8 +149,8 @@ public final class ArchiveBeforePurge {
                 return e;
             }
         }
-        return ExportArchive.run(site.session(), new ExportArchive.Request(td.tenant(), td.day(), request.format(), request.gzip()),
-                history, Progress.NONE, cancellation).entry();
+        return ExportArchive.run(site, new ExportArchive.Request(td.tenant(), td.day(), request.format(), request.gzip()),
+                history, Progress.NONE, cancellation, ExportArchive.StepHook.NONE, java.time.Clock.systemUTC()).entry();
     }
 
     private static ArchivePluginContext context(ArchiveSite site, ArchivePlugin plugin, ArchiveScope scope, Progress progress,

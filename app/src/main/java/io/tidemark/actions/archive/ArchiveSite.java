@@ -17,19 +17,27 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Where one platform's archives are: its tenants, their archive folders, the archive table and the archived family. */
 final class ArchiveSite {
 
     private final PlatformSession session;
     private final List<Tenant> tenants;
-    private final DataDirLayout layout;
+    private final Path dataDir;
+    private final String archiveFolder;
+    /** Each tenant's folders, read from its settings rows when first needed. */
+    private final Map<String, TenantFolders> folders = new ConcurrentHashMap<>();
+    private volatile Optional<ArchiveTable> archiveTable;
+    private volatile ArchiveFamily family;
 
     private ArchiveSite(PlatformSession session, List<Tenant> tenants, DataDirLayout layout) {
         this.session = session;
         this.tenants = tenants;
-        this.layout = layout;
+        this.dataDir = layout.dataDir();
+        this.archiveFolder = layout.archiveFolder();
     }
 
     static ArchiveSite of(PlatformSession session) {
@@ -39,7 +47,8 @@ final class ArchiveSite {
         if (session.dataDir().isEmpty()) {
             throw new TidemarkException("Archives live in DATA_DIR: give it with --data-dir.");
         }
-        return new ArchiveSite(session, session.tenants(), DataDirLayouts.of(session));
+        Path dataDir = session.dataDir().get();
+        return new ArchiveSite(session, session.tenants(), DataDirLayouts.of(dataDir, session.profile(), List.of()));
     }
 
     PlatformSession session() {
@@ -64,9 +73,10 @@ final class ArchiveSite {
         if (!FolderNames.isSafeSegment(tenant)) {
             return Optional.empty();
         }
-        TenantFolders folders = layout.tenants().stream().filter(t -> t.tenant().equals(tenant)).findFirst().orElse(null);
-        Path tenantDir = (folders != null ? folders.tenantDir() : layout.dataDir().resolve(tenant)).toAbsolutePath().normalize();
-        Path folder = tenantDir.resolve(layout.archiveFolder()).normalize();
+        TenantFolders own = tenants.stream().filter(t -> t.name().equals(tenant)).findFirst()
+                .map(t -> folders.computeIfAbsent(tenant, k -> DataDirLayouts.tenantFolders(session, t))).orElse(null);
+        Path tenantDir = (own != null ? own.tenantDir() : dataDir.resolve(tenant)).toAbsolutePath().normalize();
+        Path folder = tenantDir.resolve(archiveFolder).normalize();
         if (!folder.startsWith(tenantDir) || Files.isSymbolicLink(folder)) {
             return Optional.empty();
         }
@@ -81,7 +91,10 @@ final class ArchiveSite {
 
     /** The archive table, when the platform has one. */
     Optional<ArchiveTable> archiveTable() {
-        return ArchiveTable.of(session.database(), session.profile());
+        if (archiveTable == null) {
+            archiveTable = ArchiveTable.of(session.database(), session.profile());
+        }
+        return archiveTable;
     }
 
     /** The archive table's rows (none when there is no table). */
@@ -89,13 +102,16 @@ final class ArchiveSite {
         return archiveTable().map(ArchiveTable::list).orElse(List.of());
     }
 
-    /** The archived family's tables, as the database has them. */
+    /** The archived family's tables, as the database has them (read once per site). */
     ArchiveFamily family() {
-        try (Connection c = session.database().connection()) {
-            return ArchiveFamily.read(c, session.profile());
-        } catch (SQLException e) {
-            throw new TidemarkException("Cannot read the archived tables: " + e.getMessage(), e);
+        if (family == null) {
+            try (Connection c = session.database().connection()) {
+                family = ArchiveFamily.read(c, session.profile());
+            } catch (SQLException e) {
+                throw new TidemarkException("Cannot read the archived tables: " + e.getMessage(), e);
+            }
         }
+        return family;
     }
 
     /** Whether {@code path} is a regular file (not a link). */

@@ -31,8 +31,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Exports one tenant's day into an archive, safely: written to a temporary name in the archive folder, flushed,
@@ -86,7 +93,153 @@ public final class ExportArchive {
 
     public static Result run(PlatformSession session, Request request, HistoryStore history, Progress progress,
                              Cancellation cancellation, StepHook hook, Clock clock) {
+        return run(ArchiveSite.of(session), request, history, progress, cancellation, hook, clock);
+    }
+
+    /** One export on a site already read (the archive-first gate exports many). */
+    static Result run(ArchiveSite site, Request request, HistoryStore history, Progress progress, Cancellation cancellation,
+                      StepHook hook, Clock clock) {
+        PlatformSession session = site.session();
+        Target target = target(site, request);
+        ArchiveHistory audit = ArchiveHistory.begin(history, session, "archive-export",
+                "tenant " + target.tenant().name() + ", " + request.day(), plan(request, target.file()));
+        try {
+            Result result = export(site, target.tenant(), target.name(), target.file().getParent(), target.file(), progress, cancellation,
+                    hook, clock);
+            Map<String, Object> done = ArchiveJson.manifest(result.manifest());
+            done.put("file", target.file().toString());
+            done.put("size_bytes", result.entry().sizeBytes());
+            audit.finish(Outcome.DONE, done, "Exported " + result.manifest().totalRows() + " rows to " + target.file().getFileName());
+            return result;
+        } catch (RuntimeException e) {
+            audit.failed(e);
+            throw e;
+        }
+    }
+
+    /** A tenant-day that was not exported, and why. */
+    public record Failure(Request request, String reason) {
+    }
+
+    /** What a batch of exports wrote, in the order asked, and what it could not. */
+    public record Batch(List<Result> exported, List<Failure> failed) {
+        /** Rows written into all the archives. */
+        public long rows() {
+            return exported.stream().mapToLong(r -> r.manifest().totalRows()).sum();
+        }
+    }
+
+    /**
+     * Exports many tenant-days (every tenant's day for the nightly job, or a range of days) as one action: the tenants,
+     * the archived tables and the history entry are read and written once, and {@code workers} exports run side by side
+     * (each archive still written, flushed, verified, renamed and recorded on its own, as {@link #run} does). A tenant-day
+     * that cannot be exported (already archived, a folder Tidemark will not write to, a failed write) is reported and
+     * the others go on; Cancel stops the batch after removing the archive in progress.
+     */
+    public static Batch runAll(PlatformSession session, List<Request> asked, int workers, HistoryStore history, Progress progress,
+                               Cancellation cancellation) {
         ArchiveSite site = ArchiveSite.of(session);
+        Clock clock = Clock.systemUTC();
+        List<Request> requests = asked.stream().distinct().toList();
+        List<Map<String, Object>> planned = new ArrayList<>();
+        requests.forEach(r -> planned.add(plan(r, null)));
+        ArchiveHistory audit = ArchiveHistory.begin(history, session, "archive-export", subject(requests), Map.of("exports", planned));
+        int threads = Math.max(1, Math.min(workers, requests.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tidemark-archive-export");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger finished = new AtomicInteger();
+        List<Future<Object>> futures = new ArrayList<>();
+        try {
+            for (Request request : requests) {
+                futures.add(pool.submit(() -> {
+                    cancellation.checkpoint();
+                    try {
+                        Target target = target(site, request);
+                        return export(site, target.tenant(), target.name(), target.file().getParent(), target.file(), Progress.NONE,
+                                cancellation, StepHook.NONE, clock);
+                    } catch (Cancellation.CancelledException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        return new Failure(request, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    } finally {
+                        int n = finished.incrementAndGet();
+                        progress.report((double) n / requests.size(), n + " of " + requests.size() + " tenant-days");
+                    }
+                }));
+            }
+            List<Result> exported = new ArrayList<>();
+            List<Failure> failed = new ArrayList<>();
+            RuntimeException stop = null;
+            for (Future<Object> f : futures) {
+                try {
+                    Object outcome = f.get();
+                    if (outcome instanceof Result r) {
+                        exported.add(r);
+                    } else {
+                        failed.add((Failure) outcome);
+                    }
+                } catch (ExecutionException e) {
+                    if (stop == null) {
+                        stop = e.getCause() instanceof RuntimeException re ? re : new TidemarkException(e.getCause().getMessage(), e.getCause());
+                        cancellation.cancel(); // the rest stop before they start
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancellation.cancel();
+                    stop = new Cancellation.CancelledException();
+                }
+            }
+            Batch batch = new Batch(exported, failed);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("archives", exported.stream().map(r -> r.entry().file().toString()).toList());
+            result.put("rows", batch.rows());
+            result.put("failed", failed.stream().map(f -> f.request().tenant() + " " + f.request().day() + ": " + f.reason()).toList());
+            if (stop != null) {
+                audit.finish(stop instanceof Cancellation.CancelledException ? Outcome.CANCELLED : Outcome.FAILED, result,
+                        (stop instanceof Cancellation.CancelledException ? "Cancelled" : stop.getMessage()) + " after " + exported.size()
+                                + " of " + requests.size() + " archives");
+                throw stop;
+            }
+            audit.finish(failed.isEmpty() ? Outcome.DONE : Outcome.PARTIAL, result, "Exported " + batch.rows() + " rows to "
+                    + exported.size() + " archives" + (failed.isEmpty() ? "" : "; " + failed.size() + " not exported"));
+            return batch;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String subject(List<Request> requests) {
+        if (requests.size() == 1) {
+            return "tenant " + requests.get(0).tenant() + ", " + requests.get(0).day();
+        }
+        long tenants = requests.stream().map(Request::tenant).distinct().count();
+        LocalDate first = requests.stream().map(Request::day).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = requests.stream().map(Request::day).max(LocalDate::compareTo).orElseThrow();
+        return requests.size() + " tenant-days (" + tenants + " tenant" + (tenants == 1 ? "" : "s") + ", "
+                + (first.equals(last) ? first.toString() : first + " to " + last) + ")";
+    }
+
+    private static Map<String, Object> plan(Request request, Path file) {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("tenant", request.tenant());
+        plan.put("day", request.day().toString());
+        plan.put("format", request.format().label());
+        plan.put("gzip", request.gzip());
+        if (file != null) {
+            plan.put("file", file.toString());
+        }
+        return plan;
+    }
+
+    /** Where one export goes, after the checks that refuse it (no such tenant, wrong format, already archived). */
+    private record Target(Tenant tenant, ArchiveName name, Path file) {
+    }
+
+    private static Target target(ArchiveSite site, Request request) {
+        PlatformSession session = site.session();
         Tenant tenant = site.tenant(request.tenant());
         Path folder = site.requireFolder(tenant.name());
         if (request.format() == ArchiveFormat.POSTGRES && session.info().kind() != DatabaseKind.POSTGRESQL) {
@@ -94,8 +247,9 @@ public final class ExportArchive {
         }
         ArchiveName name = new ArchiveName(tenant.name(), request.day(), request.format(), request.gzip());
         Path target = folder.resolve(name.fileName());
-        for (ArchiveRecord r : site.records()) {
-            if (r.tenantId() == tenant.id() && r.day().equals(request.day()) && r.format().equalsIgnoreCase(request.format().label())) {
+        List<ArchiveRecord> sameDay = site.archiveTable().map(t -> t.of(tenant.id(), request.day())).orElse(List.of());
+        for (ArchiveRecord r : sameDay) {
+            if (r.format().equalsIgnoreCase(request.format().label())) {
                 throw new TidemarkException("Tenant " + tenant.name() + " already has a " + request.format().label() + " archive of "
                         + request.day() + " (" + r.fileName() + "); verify it with 'archive verify', or expire it first.");
             }
@@ -103,25 +257,7 @@ public final class ExportArchive {
         if (Files.exists(target)) {
             throw new TidemarkException(target.getFileName() + " already exists in " + folder + "; it is left as it is.");
         }
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("tenant", tenant.name());
-        plan.put("day", request.day().toString());
-        plan.put("format", request.format().label());
-        plan.put("gzip", request.gzip());
-        plan.put("file", target.toString());
-        ArchiveHistory audit = ArchiveHistory.begin(history, session, "archive-export",
-                "tenant " + tenant.name() + ", " + request.day(), plan);
-        try {
-            Result result = export(site, tenant, name, folder, target, progress, cancellation, hook, clock);
-            Map<String, Object> done = ArchiveJson.manifest(result.manifest());
-            done.put("file", target.toString());
-            done.put("size_bytes", result.entry().sizeBytes());
-            audit.finish(Outcome.DONE, done, "Exported " + result.manifest().totalRows() + " rows to " + target.getFileName());
-            return result;
-        } catch (RuntimeException e) {
-            audit.failed(e);
-            throw e;
-        }
+        return new Target(tenant, name, target);
     }
 
     private static Result export(ArchiveSite site, Tenant tenant, ArchiveName name, Path folder, Path target, Progress progress,
@@ -138,7 +274,7 @@ public final class ExportArchive {
             Instant createdAt = clock.instant();
             ArchiveManifest manifest;
             try (Connection c = session.database().connection()) {
-                ArchiveFamily family = ArchiveFamily.read(c, session.profile());
+                ArchiveFamily family = site.family();
                 manifest = name.format() == ArchiveFormat.SQLITE
                         ? SqliteArchive.write(c, session.info().kind(), family, tenant.name(), tenant.id(), name.day(), session.key(),
                         TidemarkVersion.current(), createdAt, raw, progress, cancellation)
@@ -197,7 +333,8 @@ public final class ExportArchive {
 
     private static boolean recorded(ArchiveSite site, Tenant tenant, ArchiveName name) {
         try {
-            return site.records().stream().anyMatch(r -> r.tenantId() == tenant.id() && r.fileName().equals(name.fileName()));
+            return site.archiveTable().map(t -> t.of(tenant.id(), name.day())).orElse(List.of()).stream()
+                    .anyMatch(r -> r.fileName().equals(name.fileName()));
         } catch (RuntimeException e) {
             return true; // cannot tell: keep the complete file, verify lists it as a file without a row
         }

@@ -64,16 +64,40 @@ public final class ArchiveTable {
 
     /** Every row, with its tenant's name, oldest day first. */
     public List<ArchiveRecord> list() {
+        return select("", ps -> { });
+    }
+
+    /** The rows of one tenant's day (an export checks these instead of listing the whole table). */
+    public List<ArchiveRecord> of(long tenant, LocalDate day) {
+        String date = db.kind() == DatabaseKind.POSTGRESQL ? "a.archive_date" : "substr(a.archive_date, 1, 10)";
+        return select(" WHERE a." + SqlNames.quote(tenantColumn) + " = ? AND " + date + " = ?", ps -> {
+            ps.setLong(1, tenant);
+            if (db.kind() == DatabaseKind.POSTGRESQL) {
+                ps.setObject(2, day);
+            } else {
+                ps.setString(2, day.toString());
+            }
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<ArchiveRecord> select(String where, Binder binder) {
         String sql = "SELECT a.id, a." + SqlNames.quote(tenantColumn) + ", t." + SqlNames.quote(tenantName)
                 + ", a.archive_date, a.file_name, a.format, a.compressed, a.size_bytes, a.row_count, a.sha256, a.created_at FROM "
                 + SqlNames.quote(table) + " a LEFT JOIN " + SqlNames.quote(tenantTable) + " t ON t." + SqlNames.quote(tenantId)
-                + " = a." + SqlNames.quote(tenantColumn) + " ORDER BY a.archive_date, 3, a.file_name";
+                + " = a." + SqlNames.quote(tenantColumn) + where + " ORDER BY a.archive_date, 3, a.file_name";
         List<ArchiveRecord> records = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                records.add(new ArchiveRecord(rs.getLong(1), rs.getLong(2), rs.getString(3), LocalDate.parse(rs.getString(4).substring(0, 10)),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getLong(8), rs.getLong(9), rs.getString(10),
-                        instant(rs.getString(11))));
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new ArchiveRecord(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                            LocalDate.parse(rs.getString(4).substring(0, 10)), rs.getString(5), rs.getString(6), rs.getBoolean(7),
+                            rs.getLong(8), rs.getLong(9), rs.getString(10), instant(rs.getString(11))));
+                }
             }
         } catch (SQLException e) {
             throw new TidemarkException("Cannot read the archive table " + table + ": " + e.getMessage(), e);

@@ -157,22 +157,16 @@ public final class ArchiveViewModel {
         status.set("Exporting tenant " + request.tenant() + "…");
         boolean[] ended = {false};
         RunningTask task = tasks.submit("Exporting archives of " + request.tenant(), (progress, cancel) -> {
-            List<String> done = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
-            long days = request.to().toEpochDay() - request.from().toEpochDay() + 1;
-            int i = 0;
-            for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1), i++) {
-                cancel.checkpoint();
-                int index = i;
-                io.tidemark.core.Progress part = (f, m) -> progress.report((index + f) / days, day(m, index, days));
-                try {
-                    ExportArchive.Result r = ExportArchive.run(platform, new ExportArchive.Request(request.tenant(), day, request.format(),
-                            request.gzip()), history, part, cancel);
-                    done.add(r.entry().name().fileName() + " (" + String.format(Locale.ROOT, "%,d", r.manifest().totalRows()) + " rows)");
-                } catch (TidemarkException e) {
-                    failed.add(day + ": " + e.getMessage());
-                }
+            List<ExportArchive.Request> requests = new ArrayList<>();
+            for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
+                requests.add(new ExportArchive.Request(request.tenant(), day, request.format(), request.gzip()));
             }
+            ExportArchive.Batch batch = ExportArchive.runAll(platform, requests, 2, history, progress, cancel);
+            List<String> done = new ArrayList<>();
+            for (ExportArchive.Result r : batch.exported()) {
+                done.add(r.entry().name().fileName() + " (" + String.format(Locale.ROOT, "%,d", r.manifest().totalRows()) + " rows)");
+            }
+            List<String> failed = batch.failed().stream().map(f -> f.request().day() + ": " + f.reason()).toList();
             return new Exported(done, failed);
         }, result -> {
             ended[0] = true;
@@ -193,10 +187,6 @@ public final class ArchiveViewModel {
         if (!ended[0]) {
             export.set(task);
         }
-    }
-
-    private static String day(String message, int index, long days) {
-        return "day " + (index + 1) + " of " + days + (message == null || message.isEmpty() ? "" : " · " + message);
     }
 
     private record Exported(List<String> done, List<String> failed) {

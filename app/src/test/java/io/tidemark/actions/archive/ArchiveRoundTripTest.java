@@ -227,6 +227,39 @@ class ArchiveRoundTripTest {
     }
 
     @Test
+    void aBatchCancelledMidwayKeepsOnlyCompleteRecordedArchives() throws Exception {
+        Path demo = TestDemos.build(temp.resolve("demo"), 3, 14, 5);
+        try (PlatformSession session = PlatformSession.open(DemoPlatform.connection(demo), PasswordSource.NONE)) {
+            int before = ListArchives.list(session, null).size();
+            List<ExportArchive.Request> requests = new java.util.ArrayList<>();
+            for (LocalDate d = LocalDate.of(2026, 11, 11); d.isBefore(LocalDate.of(2026, 11, 18)); d = d.plusDays(1)) {
+                for (var t : session.tenants()) {
+                    requests.add(new ExportArchive.Request(t.name(), d, ArchiveFormat.SQLITE, true));
+                }
+            }
+            Cancellation cancel = new Cancellation();
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+            assertThatThrownBy(() -> ExportArchive.runAll(session, requests, 2, null, (f, m) -> {
+                if (seen.incrementAndGet() == 3) {
+                    cancel.cancel();
+                }
+            }, cancel)).isInstanceOf(Cancellation.CancelledException.class);
+            int written = ListArchives.list(session, null).size() - before;
+            assertThat(written).isBetween(1, requests.size() - 1);
+            FolderCheck check = VerifyArchives.all(session, false, Progress.NONE, new Cancellation());
+            assertThat(check.leftovers()).isEmpty();
+            assertThat(check.ok()).as(check.toString()).isTrue();
+
+            // The rest of the batch, asked again: what is there is refused one by one, the others are written.
+            ExportArchive.Batch rest = ExportArchive.runAll(session, requests, 2, null, Progress.NONE, new Cancellation());
+            assertThat(rest.failed()).hasSize(written).allMatch(f -> f.reason().contains("already has"));
+            assertThat(rest.exported()).hasSize(requests.size() - written);
+            assertThat(ListArchives.list(session, null)).hasSize(before + requests.size());
+            assertThat(VerifyArchives.all(session, false, Progress.NONE, new Cancellation()).ok()).isTrue();
+        }
+    }
+
+    @Test
     void aTenantNameThatIsAPathNeverLeadsOutOfItsFolder() throws Exception {
         Path demo = TestDemos.build(temp.resolve("demo"), 2, 12, 3);
         try (PlatformSession session = PlatformSession.open(DemoPlatform.connection(demo), PasswordSource.NONE)) {
