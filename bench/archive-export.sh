@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Archive export rate on a PostgreSQL demo, against pg_dump -Fc and COPY ... TO of the same rows, in the same run.
 # Usage: bench/archive-export.sh [RUNS] [SCALE]   (SCALE small|large, default large; builds the jar and the demo when missing)
+# BENCH_FIRST_DAY..BENCH_LAST_DAY (default 2026-11-11..2026-11-17, days the demo has not archived) is the range exported;
+# BENCH_WORKERS (default 4, what the command picks on 2 cores) the exports side by side.
 # Needs a local PostgreSQL reachable as postgres on 127.0.0.1:5432 (PGURL/PGADMIN override), psql and pg_dump on PATH.
 # Prints the median rows/s of: pg_dump -Fc of the family tables (whole tables: pg_dump cannot select rows),
-# COPY (SELECT ...) TO STDOUT of one day of every tenant (the rows an export reads), and Tidemark exporting that day
-# for every tenant (one archive per tenant-day: write, fsync, re-read and verify, rename, record), in both formats,
-# measured in one JVM (bench/src/ArchiveExportInOneJvm.java); then the ratios.
+# COPY (SELECT ...) TO STDOUT of those days of every tenant (the rows an export reads), and Tidemark exporting them
+# (one archive per tenant-day: write, fsync, re-read and verify, rename, record), in both formats, in one JVM
+# (bench/src/ArchiveExportInOneJvm.java) and as the nightly command (bin/tidemark archive export --all-tenants, JVM
+# start included); then the ratios.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-5}"
@@ -16,7 +19,9 @@ pg="${PGURL:-postgresql://postgres@127.0.0.1:5432/$db}"
 jdbc="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 jar="$root/app/target/tidemark.jar"
 data="$root/bench/data/archive-pg-$scale"
-day="${BENCH_DAY:-2026-11-15}"
+first="${BENCH_FIRST_DAY:-2026-11-11}"
+last="${BENCH_LAST_DAY:-2026-11-17}"
+workers="${BENCH_WORKERS:-4}"
 export TIDEMARK_HOME="$root/bench/data/home"
 [ -f "$jar" ] || (cd "$root" && mvn -B -DskipTests package)
 if [ ! -f "$data/.tidemark-demo.json" ]; then
@@ -31,8 +36,8 @@ seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo
 family="cpimessagelog cpimessagelogruns cpipayload cpimessageattachment cpicustomheaderproperties"
 q() { psql -X -A -t -q "$pg" -c "$1"; }
 
-# The rows of one day of every tenant, as the export selects them.
-msgs="SELECT id FROM cpimessagelog WHERE log_start >= '${day}T00:00:00Z' AND log_start < ('${day}'::date + 1)::timestamptz"
+# The rows of those days of every tenant, as the export selects them.
+msgs="SELECT id FROM cpimessagelog WHERE log_start >= '${first}T00:00:00Z' AND log_start < ('${last}'::date + 1)::timestamptz"
 copy_day() {
   psql -X -q "$pg" -c "COPY (SELECT * FROM cpimessagelog WHERE id IN ($msgs) ORDER BY id) TO STDOUT" \
     -c "COPY (SELECT * FROM cpimessagelogruns WHERE message_log_id IN ($msgs) ORDER BY id) TO STDOUT" \
@@ -54,9 +59,16 @@ mkdir -p "$root/bench/out"
 classes="$root/bench/out/classes"
 mkdir -p "$classes"
 javac -d "$classes" -cp "$jar" "$root/bench/src/ArchiveExportInOneJvm.java"
-# Archives of that day from an earlier interrupted run would make the export refuse: remove them first.
-q "DELETE FROM cpiarchive WHERE archive_date = '$day'" >/dev/null
-find "$data" -path '*/archive/*' -name "*_${day//-/_}.archive*" -delete
+# Archives of those days from an earlier interrupted run would make the export refuse: remove them first.
+clean_range() {
+  q "DELETE FROM cpiarchive WHERE archive_date BETWEEN '$first' AND '$last'" >/dev/null
+  local d="$first"
+  while [[ ! "$d" > "$last" ]]; do
+    find "$data" -path '*/archive/*' -name "*_${d//-/_}.archive*" -delete
+    d=$(date -u -d "$d + 1 day" +%F)
+  done
+}
+clean_range
 
 dump_runs=(); copy_runs=()
 for _ in $(seq "$runs"); do
@@ -64,21 +76,20 @@ for _ in $(seq "$runs"); do
   copy_runs+=("$(seconds copy_day)")
 done
 # One warm-up run per format is dropped: the desktop app and a nightly job exporting many tenant-days run warm.
-pgfmt=$(java -cp "$jar:$classes" ArchiveExportInOneJvm "$jdbc" "$data" "$day" $((runs + 1)) postgres false | tail -n "$runs")
-litefmt=$(java -cp "$jar:$classes" ArchiveExportInOneJvm "$jdbc" "$data" "$day" $((runs + 1)) sqlite false | tail -n "$runs")
-litegz=$(java -cp "$jar:$classes" ArchiveExportInOneJvm "$jdbc" "$data" "$day" $((runs + 1)) sqlite true | tail -n "$runs")
+one_jvm() { java -cp "$jar:$classes" ArchiveExportInOneJvm "$jdbc" "$data" "$first" "$last" $((runs + 1)) "$1" "$2" "$workers" | tail -n "$runs"; }
+pgfmt=$(one_jvm postgres false)
+litefmt=$(one_jvm sqlite false)
+litegz=$(one_jvm sqlite true)
 tm_rows=$(echo "$pgfmt" | head -1 | cut -d' ' -f1)
 [ "$tm_rows" = "$day_rows" ] || { echo "Tidemark exported $tm_rows rows, expected $day_rows" >&2; exit 1; }
 
-# One tenant-day by hand, with the launcher (JVM start included).
-tenant=$(q "SELECT c.name FROM cconfig c JOIN cpimessagelog m ON m.config_id = c.id WHERE m.id IN ($msgs) GROUP BY c.name ORDER BY count(*) DESC LIMIT 1")
+# The nightly job by hand, with the launcher (JVM start included).
 cli_runs=()
 for _ in $(seq "$runs"); do
-  cli_runs+=("$(seconds "$root/bin/tidemark" archive export --db "$jdbc" --data-dir "$data" --tenant "$tenant" --day "$day" --format postgres)")
-  q "DELETE FROM cpiarchive WHERE archive_date = '$day'" >/dev/null
-  find "$data/$tenant/archive" -name "*_${day//-/_}.archive*" -delete
+  cli_runs+=("$(seconds "$root/bin/tidemark" archive export --db "$jdbc" --data-dir "$data" --all-tenants --day "$first" --to "$last" \
+    --format postgres --parallel "$workers")")
+  clean_range
 done
-
 dump_m=$(printf '%s\n' "${dump_runs[@]}" | median)
 copy_m=$(printf '%s\n' "${copy_runs[@]}" | median)
 pg_m=$(echo "$pgfmt" | cut -d' ' -f2 | median)
@@ -88,8 +99,8 @@ cli_m=$(printf '%s\n' "${cli_runs[@]}" | median)
 rate() { echo "$1 / $2" | bc -l; }
 dump_r=$(rate "$all_rows" "$dump_m"); copy_r=$(rate "$day_rows" "$copy_m")
 pg_r=$(rate "$day_rows" "$pg_m"); lite_r=$(rate "$day_rows" "$lite_m"); gz_r=$(rate "$day_rows" "$gz_m")
-printf 'scale %s, day %s: %d rows of every tenant (%s tenants); family tables hold %d rows\n' "$scale" "$day" "$day_rows" \
-  "$(q 'SELECT count(*) FROM cconfig')" "$all_rows"
+printf 'scale %s, days %s to %s: %d rows of every tenant (%s tenants, %s archives); family tables hold %d rows\n' "$scale" \
+  "$first" "$last" "$day_rows" "$(q 'SELECT count(*) FROM cconfig')" "$(echo "$pgfmt" | head -1 | cut -d' ' -f3)" "$all_rows"
 printf 'pg_dump -Fc (family tables)     %8.3f s  %10.0f rows/s\n' "$dump_m" "$dump_r"
 printf 'COPY (SELECT ...) TO STDOUT     %8.3f s  %10.0f rows/s\n' "$copy_m" "$copy_r"
 printf 'tidemark export --format postgres %6.3f s  %10.0f rows/s  ratio to pg_dump %.2f  to COPY %.2f\n' "$pg_m" "$pg_r" \
@@ -98,5 +109,7 @@ printf 'tidemark export --format sqlite   %6.3f s  %10.0f rows/s  ratio to pg_du
   "$(rate "$lite_r" "$dump_r")" "$(rate "$lite_r" "$copy_r")"
 printf 'tidemark export sqlite --gzip     %6.3f s  %10.0f rows/s  ratio to pg_dump %.2f  to COPY %.2f\n' "$gz_m" "$gz_r" \
   "$(rate "$gz_r" "$dump_r")" "$(rate "$gz_r" "$copy_r")"
-printf 'bin/tidemark archive export (one tenant-day, %s, JVM start included) %.3f s\n' "$tenant" "$cli_m"
-printf '(medians of %d runs)\n' "$runs"
+cli_r=$(rate "$day_rows" "$cli_m")
+printf 'bin/tidemark archive export --all-tenants (postgres, JVM start included) %6.3f s  %10.0f rows/s  ratio to pg_dump %.2f\n' \
+  "$cli_m" "$cli_r" "$(rate "$cli_r" "$dump_r")"
+printf '(medians of %d runs, %d exports side by side)\n' "$runs" "$workers"

@@ -10,35 +10,42 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Exports one day of every tenant with the real use case (temp file, fsync, re-read verification, rename, archive-table
- * row), in one JVM, RUNS times; after each run the archives are removed (not timed). Prints "rows seconds" per run.
- * Usage: ArchiveExportInOneJvm JDBC_URL DATA_DIR DAY RUNS FORMAT GZIP
+ * Exports every tenant's days FIRST..LAST with the real use case (ExportArchive.runAll: temp file, fsync, re-read
+ * verification, rename, archive-table row, WORKERS side by side), in one JVM, RUNS times; after each run the archives
+ * are removed (not timed). Prints "rows seconds archives" per run.
+ * Usage: ArchiveExportInOneJvm JDBC_URL DATA_DIR FIRST_DAY LAST_DAY RUNS FORMAT GZIP WORKERS
  */
 public class ArchiveExportInOneJvm {
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        LocalDate day = LocalDate.parse(args[2]);
-        int runs = Integer.parseInt(args[3]);
-        ArchiveFormat format = ArchiveFormat.parse(args[4]);
-        boolean gzip = Boolean.parseBoolean(args[5]);
+        LocalDate first = LocalDate.parse(args[2]);
+        LocalDate last = LocalDate.parse(args[3]);
+        int runs = Integer.parseInt(args[4]);
+        ArchiveFormat format = ArchiveFormat.parse(args[5]);
+        boolean gzip = Boolean.parseBoolean(args[6]);
+        int workers = Integer.parseInt(args[7]);
         try (PlatformSession session = PlatformSession.open(new ConnectionSpec("bench", url, null, args[1], "integramon"), PasswordSource.NONE)) {
             for (int run = 0; run < runs; run++) {
-                long rows = 0;
-                java.util.List<ExportArchive.Result> written = new java.util.ArrayList<>();
                 long start = System.nanoTime();
-                for (Tenant t : session.tenants()) {
-                    ExportArchive.Result r = ExportArchive.run(session, new ExportArchive.Request(t.name(), day, format, gzip), null,
-                            Progress.NONE, new Cancellation());
-                    rows += r.manifest().totalRows();
-                    written.add(r);
+                List<ExportArchive.Request> requests = new ArrayList<>();
+                for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                    for (Tenant t : session.tenants()) {
+                        requests.add(new ExportArchive.Request(t.name(), d, format, gzip));
+                    }
                 }
+                ExportArchive.Batch batch = ExportArchive.runAll(session, requests, workers, null, Progress.NONE, new Cancellation());
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(java.util.Locale.ROOT, "%d %.3f%n", rows, seconds);
+                if (!batch.failed().isEmpty()) {
+                    throw new IllegalStateException(batch.failed().size() + " not exported, first: " + batch.failed().get(0));
+                }
+                System.out.printf(java.util.Locale.ROOT, "%d %.3f %d%n", batch.rows(), seconds, batch.exported().size());
                 try (Connection c = session.database().connection();
                      PreparedStatement ps = c.prepareStatement("DELETE FROM cpiarchive WHERE id = ?")) {
-                    for (ExportArchive.Result r : written) {
+                    for (ExportArchive.Result r : batch.exported()) {
                         ps.setLong(1, r.entry().record().id());
                         ps.executeUpdate();
                         Files.delete(r.entry().file());

@@ -117,14 +117,15 @@ final class ArchiveCommand implements Callable<Integer> {
         @Option(names = "--gzip", description = "Compress the archive (.gz).")
         boolean gzip;
 
-        @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
-                description = "Archives exported side by side when there are several (default ${DEFAULT-VALUE}).")
-        int parallel;
+        @Option(names = "--parallel", paramLabel = "N",
+                description = "Archives exported side by side when there are several (default: twice the cores).")
+        Integer parallel;
 
         @Override
         public Integer call() {
             ArchiveFormat f = ArchiveFormat.parse(format);
-            if (parallel < 1) {
+            int workers = parallel == null ? ExportArchive.defaultWorkers() : parallel;
+            if (workers < 1) {
                 throw new TidemarkException("--parallel must be 1 or more.");
             }
             try (PlatformSession session = PlatformSession.open(connection.spec(), new ConsolePasswords())) {
@@ -152,7 +153,7 @@ final class ArchiveCommand implements Callable<Integer> {
                 Cancellation cancellation = new Cancellation();
                 ExportArchive.Batch batch;
                 try (CtrlC ignored = CtrlC.cancels(cancellation)) {
-                    batch = ExportArchive.runAll(session, requests, parallel, history(),
+                    batch = ExportArchive.runAll(session, requests, workers, history(),
                             new TerminalProgress(command.commandLine().getErr(), true), cancellation);
                 }
                 for (ExportArchive.Result r : batch.exported()) {

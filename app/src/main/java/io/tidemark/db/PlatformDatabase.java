@@ -67,6 +67,14 @@ public final class PlatformDatabase implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * How many connections work running side by side may hold at once: the pool's size less two, kept for the rest of
+     * the application (a screen refreshing, the archive-table row written after an export). At least one.
+     */
+    public int connectionsForParallelWork() {
+        return Math.max(1, pool.getMaximumPoolSize() - 2);
+    }
+
     /** Borrows a connection from the pool. */
     public Connection connection() throws SQLException {
         return pool.getConnection();
@@ -133,7 +141,7 @@ public final class PlatformDatabase implements AutoCloseable {
         config.setPoolName("tidemark-pg");
         config.setJdbcUrl(target.location());
         config.setDataSourceProperties(props);
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(6);
         config.setMinimumIdle(0);
         config.setConnectionTimeout(10_000);
         config.setValidationTimeout(3_000);

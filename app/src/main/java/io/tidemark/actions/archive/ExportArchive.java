@@ -21,16 +21,13 @@ import io.tidemark.db.archive.PostgresArchive;
 import io.tidemark.db.archive.SqliteArchive;
 import io.tidemark.files.archive.ArchiveFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +114,14 @@ public final class ExportArchive {
         }
     }
 
+    /**
+     * Exports side by side by default: each one waits on the database and on fsync as much as it computes, so twice
+     * the cores keeps both busy (4 on the 2-core bench machine, BENCHMARKS.md).
+     */
+    public static int defaultWorkers() {
+        return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
     /** A tenant-day that was not exported, and why. */
     public record Failure(Request request, String reason) {
     }
@@ -144,7 +149,8 @@ public final class ExportArchive {
         List<Map<String, Object>> planned = new ArrayList<>();
         requests.forEach(r -> planned.add(plan(r, null)));
         ArchiveHistory audit = ArchiveHistory.begin(history, session, "archive-export", subject(requests), Map.of("exports", planned));
-        int threads = Math.max(1, Math.min(workers, requests.size()));
+        // Each export holds one connection while it writes: never more than the pool can spare.
+        int threads = Math.max(1, Math.min(Math.min(workers, requests.size()), session.database().connectionsForParallelWork()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tidemark-archive-export");
             t.setDaemon(true);
@@ -273,8 +279,8 @@ public final class ExportArchive {
             Files.deleteIfExists(compressed);
             Instant createdAt = clock.instant();
             ArchiveManifest manifest;
+            ArchiveFamily family = site.family(); // before borrowing: reading it borrows a connection too
             try (Connection c = session.database().connection()) {
-                ArchiveFamily family = site.family();
                 manifest = name.format() == ArchiveFormat.SQLITE
                         ? SqliteArchive.write(c, session.info().kind(), family, tenant.name(), tenant.id(), name.day(), session.key(),
                         TidemarkVersion.current(), createdAt, raw, progress, cancellation)
@@ -282,7 +288,9 @@ public final class ExportArchive {
                         TidemarkVersion.current(), createdAt, raw, progress, cancellation);
             }
             hook.after(Step.WRITTEN);
-            ArchiveFiles.sync(raw);
+            if (!name.compressed()) { // a compressed archive's own file is flushed when written; the plain one is dropped
+                ArchiveFiles.sync(raw);
+            }
             hook.after(Step.FLUSHED);
             cancellation.checkpoint();
             progress.report(1, "Verifying " + name.fileName());
@@ -293,10 +301,15 @@ public final class ExportArchive {
             }
             hook.after(Step.VERIFIED);
             Path ready = raw;
+            String sha256 = null;
             if (name.compressed()) {
                 progress.report(1, "Compressing " + name.fileName());
-                ArchiveFiles.gzip(raw, compressed);
-                requireSameContent(raw, compressed);
+                String verified = ArchiveFiles.gzip(raw, compressed);
+                String[] decompressed = ArchiveFiles.gunzipDigests(compressed);
+                if (!decompressed[0].equals(verified)) {
+                    throw new TidemarkException("The compressed archive does not decompress to the verified file; nothing was recorded.");
+                }
+                sha256 = decompressed[1];
                 Files.delete(raw);
                 ready = compressed;
                 hook.after(Step.COMPRESSED);
@@ -305,7 +318,9 @@ public final class ExportArchive {
             published = true;
             hook.after(Step.RENAMED);
             long size = Files.size(target);
-            String sha256 = ArchiveFiles.sha256(target);
+            if (sha256 == null) {
+                sha256 = ArchiveFiles.sha256(target);
+            }
             ArchiveRecord record = null;
             var table = site.archiveTable();
             if (table.isPresent()) {
@@ -337,38 +352,6 @@ public final class ExportArchive {
                     .anyMatch(r -> r.fileName().equals(name.fileName()));
         } catch (RuntimeException e) {
             return true; // cannot tell: keep the complete file, verify lists it as a file without a row
-        }
-    }
-
-    /** Checks that the compressed file decompresses to exactly the verified bytes. */
-    private static void requireSameContent(Path plain, Path gz) throws IOException {
-        MessageDigest a = sha();
-        MessageDigest b = sha();
-        digest(Files.newInputStream(plain), a);
-        try {
-            digest(ArchiveFiles.gzipStream(gz), b);
-        } catch (IOException e) {
-            throw ArchiveFiles.gzipProblem(gz, e);
-        }
-        if (!HexFormat.of().formatHex(a.digest()).equals(HexFormat.of().formatHex(b.digest()))) {
-            throw new TidemarkException("The compressed archive does not decompress to the verified file; nothing was recorded.");
-        }
-    }
-
-    private static void digest(InputStream stream, MessageDigest digest) throws IOException {
-        try (InputStream in = stream) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

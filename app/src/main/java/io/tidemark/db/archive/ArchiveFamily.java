@@ -23,10 +23,14 @@ import java.util.Optional;
  * The tables one archive holds: a profile family's root table (rows placed in a day by its retention column and in a
  * tenant by its tenant column) and every table below it, parents first, so an archive is self-contained.
  */
-public record ArchiveFamily(String name, List<ArchivedTable> tables) {
+public record ArchiveFamily(String name, List<ArchivedTable> tables, String rootKeyType) {
 
     private static final DateTimeFormatter SQLITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
+    /**
+     * @param rootKeyType the SQL type of the root's key on PostgreSQL ({@code bigint}), null on SQLite: an export
+     *                    reads the day's root keys once and finds every table's rows by them
+     */
     public ArchiveFamily {
         tables = List.copyOf(tables);
     }
@@ -87,7 +91,22 @@ public record ArchiveFamily(String name, List<ArchivedTable> tables) {
             tables.add(new ArchivedTable(t.name(), t.key(), columns, t.parent() == null ? null : t.parent().table(),
                     t.parent() == null ? null : t.parent().column(), t.retentionColumn(), t.tenantColumn()));
         }
-        return new ArchiveFamily(family, tables);
+        return new ArchiveFamily(family, tables, keyType(c, tables.get(0)));
+    }
+
+    /** The SQL type of {@code table}'s key on PostgreSQL (as {@code format_type} writes it), null elsewhere. */
+    private static String keyType(Connection c, ArchivedTable table) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                + " WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ? AND NOT a.attisdropped")) {
+            ps.setString(1, SqlNames.quote(table.name()));
+            ps.setString(2, table.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     private static List<ArchivedTable.Column> columns(Connection c, String table) throws SQLException {
@@ -111,22 +130,71 @@ public record ArchiveFamily(String name, List<ArchivedTable> tables) {
                 + " >= ? AND " + alias + SqlNames.quote(root.retentionColumn()) + " < ?";
     }
 
-    /** The keys of the tenant-day's rows in {@code table}, as a sub-select (3 parameters). */
-    private String keysOf(ArchivedTable table) {
+    /** The keys of the tenant-day's rows in {@code table}, as a sub-select whose root rows meet {@code rootWhere}. */
+    private String keysOf(ArchivedTable table, String rootWhere) {
         if (table.parentTable() == null) {
-            return "SELECT " + SqlNames.quote(table.key()) + " FROM " + SqlNames.quote(table.name()) + " WHERE " + rootCondition("");
+            return "SELECT " + SqlNames.quote(table.key()) + " FROM " + SqlNames.quote(table.name()) + " WHERE " + rootWhere;
         }
         ArchivedTable parent = table(table.parentTable()).orElseThrow();
         return "SELECT " + SqlNames.quote(table.key()) + " FROM " + SqlNames.quote(table.name()) + " WHERE "
-                + SqlNames.quote(table.parentColumn()) + " IN (" + keysOf(parent) + ")";
+                + SqlNames.quote(table.parentColumn()) + " IN (" + keysOf(parent, rootWhere) + ")";
+    }
+
+    /** The rows of {@code table} below root rows meeting {@code rootWhere}, in key order. */
+    private String select(ArchivedTable table, String rootWhere) {
+        String cols = String.join(", ", table.columnNames().stream().map(SqlNames::quote).toList());
+        String where = table.parentTable() == null ? rootWhere
+                : SqlNames.quote(table.parentColumn()) + " IN (" + keysOf(table(table.parentTable()).orElseThrow(), rootWhere) + ")";
+        return "SELECT " + cols + " FROM " + SqlNames.quote(table.name()) + " WHERE " + where + " ORDER BY " + SqlNames.quote(table.key());
+    }
+
+    /** Above this many root rows in a tenant-day, each table is read by the day's condition (a scan is then cheaper). */
+    public static final int MAX_ROOT_KEYS = 50_000;
+
+    /** Whether an export from {@code source} reads the day's root keys once and each table by them (PostgreSQL). */
+    public static boolean readsByRootKeys(ArchiveFamily family, DatabaseKind source) {
+        return source == DatabaseKind.POSTGRESQL && family.rootKeyType() != null;
+    }
+
+    /**
+     * The tenant-day's root keys as text, in key order (PostgreSQL): read once per export, in its snapshot, they let
+     * every table be read by index probes instead of scanning the whole day of every tenant once per table.
+     */
+    public List<String> rootKeys(Connection c, long tenantId, LocalDate day) throws SQLException {
+        ArchivedTable root = root();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(" + SqlNames.quote(root.key()) + " AS text) FROM "
+                + SqlNames.quote(root.name()) + " WHERE " + rootCondition("") + " ORDER BY " + SqlNames.quote(root.key()))) {
+            bind(ps, DatabaseKind.POSTGRESQL, tenantId, day);
+            ps.setFetchSize(10_000);
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        }
+    }
+
+    /** SELECT of {@code table}'s rows below the root keys given as one array parameter (see {@link #rootKeys}). */
+    public String selectByRootKeys(ArchivedTable table) {
+        return select(table, SqlNames.quote(root().key()) + " = ANY (CAST(? AS " + rootKeyType + "[]))");
+    }
+
+    /** {@link #selectByRootKeys} with the keys written in as an array literal (for COPY, which takes no parameters). */
+    public String selectByRootKeysLiteral(ArchivedTable table, List<String> keys) {
+        StringBuilder array = new StringBuilder("'{");
+        for (int i = 0; i < keys.size(); i++) {
+            array.append(i == 0 ? "" : ",").append('"')
+                    .append(keys.get(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''")).append('"');
+        }
+        array.append("}'");
+        return select(table, SqlNames.quote(root().key()) + " = ANY (CAST(" + array + " AS " + rootKeyType + "[]))");
     }
 
     /** SELECT of the tenant-day's rows of {@code table} in key order (3 parameters: tenant id, day start, day end). */
     public String selectDay(ArchivedTable table) {
-        String cols = String.join(", ", table.columnNames().stream().map(SqlNames::quote).toList());
-        String where = table.parentTable() == null ? rootCondition("")
-                : SqlNames.quote(table.parentColumn()) + " IN (" + keysOf(table(table.parentTable()).orElseThrow()) + ")";
-        return "SELECT " + cols + " FROM " + SqlNames.quote(table.name()) + " WHERE " + where + " ORDER BY " + SqlNames.quote(table.key());
+        return select(table, rootCondition(""));
     }
 
     /** Binds the tenant and the day's bounds (UTC) to a statement from {@link #selectDay}. */

@@ -71,6 +71,7 @@ public final class PostgresArchive {
             line(file, "SET standard_conforming_strings = on;");
             line(file, "BEGIN;");
             line(file, "SET CONSTRAINTS ALL DEFERRED;");
+            List<String> keys = family.rootKeyType() == null ? null : family.rootKeys(source, tenantId, day);
             int index = 0;
             for (ArchivedTable table : family.tables()) {
                 cancellation.checkpoint();
@@ -80,7 +81,8 @@ public final class PostgresArchive {
                 line(file, "CREATE TEMP TABLE " + staging + " (LIKE " + SqlNames.quote(table.name()) + ") ON COMMIT DROP;");
                 line(file, "COPY " + staging + " (" + cols + ") FROM stdin;");
                 DigestingStream data = new DigestingStream(file);
-                copy.copyOut("COPY (" + family.selectDayLiteral(table, tenantId, day) + ") TO STDOUT", data);
+                copy.copyOut("COPY (" + (keys == null || keys.size() > ArchiveFamily.MAX_ROOT_KEYS
+                        ? family.selectDayLiteral(table, tenantId, day) : family.selectByRootKeysLiteral(table, keys)) + ") TO STDOUT", data);
                 file.write(END_OF_DATA);
                 line(file, insert(table.name(), table.columnNames(), staging));
                 contents.add(new ArchiveManifest.TableContent(table.name(), table.key(), table.columnNames(), data.lines, data.hex()));

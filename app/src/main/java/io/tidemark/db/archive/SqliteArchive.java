@@ -67,11 +67,12 @@ public final class SqliteArchive {
                 s.execute("PRAGMA page_size = 16384");
             }
             out.setAutoCommit(false);
+            List<String> keys = ArchiveFamily.readsByRootKeys(family, sourceKind) ? family.rootKeys(source, tenantId, day) : null;
             int index = 0;
             for (ArchivedTable table : family.tables()) {
                 cancellation.checkpoint();
                 progress.report((double) index++ / family.tables().size(), "Exporting " + table.name());
-                contents.add(copyTable(source, sourceKind, family, table, tenantId, day, out, cancellation));
+                contents.add(copyTable(source, sourceKind, family, table, tenantId, day, keys, out, cancellation));
             }
             ArchiveManifest manifest = new ArchiveManifest(ArchiveManifest.FORMAT_VERSION, tenant, tenantId, day, family.name(),
                     platformKey, createdAt, version, contents);
@@ -90,8 +91,8 @@ public final class SqliteArchive {
     }
 
     private static ArchiveManifest.TableContent copyTable(Connection source, DatabaseKind kind, ArchiveFamily family,
-                                                          ArchivedTable table, long tenantId, LocalDate day, Connection out,
-                                                          Cancellation cancellation) throws SQLException {
+                                                          ArchivedTable table, long tenantId, LocalDate day, List<String> keys,
+                                                          Connection out, Cancellation cancellation) throws SQLException {
         List<ArchivedTable.Column> columns = table.columns();
         StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlNames.quote(table.name())).append(" (");
         for (int i = 0; i < columns.size(); i++) {
@@ -107,10 +108,15 @@ public final class SqliteArchive {
         String insert = "INSERT INTO " + SqlNames.quote(table.name()) + " VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
         RowDigest digest = new RowDigest();
-        try (PreparedStatement select = source.prepareStatement(family.selectDay(table));
+        try (PreparedStatement select = source.prepareStatement(keys == null || keys.size() > ArchiveFamily.MAX_ROOT_KEYS
+                ? family.selectDay(table) : family.selectByRootKeys(table));
              PreparedStatement ps = out.prepareStatement(insert)) {
             select.setFetchSize(5_000);
-            ArchiveFamily.bind(select, kind, tenantId, day);
+            if (keys == null || keys.size() > ArchiveFamily.MAX_ROOT_KEYS) {
+                ArchiveFamily.bind(select, kind, tenantId, day);
+            } else {
+                select.setArray(1, source.createArrayOf("text", keys.toArray()));
+            }
             int pending = 0;
             Object[] values = new Object[columns.size()];
             try (ResultSet rs = select.executeQuery()) {

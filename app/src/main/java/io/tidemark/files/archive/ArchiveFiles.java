@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -53,13 +54,42 @@ public final class ArchiveFiles {
         syncFolder(to.getParent());
     }
 
-    /** Compresses {@code from} into {@code to} (fsynced). */
-    public static void gzip(Path from, Path to) throws IOException {
-        try (InputStream in = Files.newInputStream(from);
+    /** Compresses {@code from} into {@code to} (fsynced); returns the SHA-256 of the bytes compressed, read once. */
+    public static String gzip(Path from, Path to) throws IOException {
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest);
              OutputStream out = new GZIPOutputStream(Files.newOutputStream(to), 1 << 16)) {
             in.transferTo(out);
         }
         sync(to);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Decompresses {@code gz} whole and returns two SHA-256s: of the bytes it decompresses to, and of its own bytes.
+     *
+     * @throws TidemarkException saying whether the gzip data is truncated or corrupt
+     */
+    public static String[] gunzipDigests(Path gz) {
+        MessageDigest plain = sha256Digest();
+        MessageDigest file = sha256Digest();
+        try (InputStream in = new GZIPInputStream(new DigestInputStream(Files.newInputStream(gz), file), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                plain.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw gzipProblem(gz, e);
+        }
+        return new String[] {HexFormat.of().formatHex(plain.digest()), HexFormat.of().formatHex(file.digest())};
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /**
@@ -93,12 +123,7 @@ public final class ArchiveFiles {
 
     /** SHA-256 of a file's bytes, as hex. */
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest digest = sha256Digest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0; ) {

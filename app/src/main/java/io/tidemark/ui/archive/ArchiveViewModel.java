@@ -161,7 +161,7 @@ public final class ArchiveViewModel {
             for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {
                 requests.add(new ExportArchive.Request(request.tenant(), day, request.format(), request.gzip()));
             }
-            ExportArchive.Batch batch = ExportArchive.runAll(platform, requests, 2, history, progress, cancel);
+            ExportArchive.Batch batch = ExportArchive.runAll(platform, requests, ExportArchive.defaultWorkers(), history, progress, cancel);
             List<String> done = new ArrayList<>();
             for (ExportArchive.Result r : batch.exported()) {
                 done.add(r.entry().name().fileName() + " (" + String.format(Locale.ROOT, "%,d", r.manifest().totalRows()) + " rows)");

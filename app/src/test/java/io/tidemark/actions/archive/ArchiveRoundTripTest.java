@@ -101,6 +101,27 @@ class ArchiveRoundTripTest {
                 assertThat(page.rows()).hasSize(2);
                 assertThat(page.rows().get(0).get(page.columns().indexOf("content"))).startsWith("\\x");
             }
+
+            // Every tenant's other days side by side (several connections, both formats): each archive holds exactly
+            // its tenant-day's rows and verifies.
+            List<ExportArchive.Request> batch = new java.util.ArrayList<>();
+            for (LocalDate d = DAY.minusDays(4); d.isBefore(DAY); d = d.plusDays(1)) {
+                for (var t : session.tenants()) {
+                    batch.add(new ExportArchive.Request(t.name(), d, d.getDayOfMonth() % 2 == 0 ? ArchiveFormat.POSTGRES : ArchiveFormat.SQLITE,
+                            d.getDayOfMonth() % 3 == 0));
+                }
+            }
+            ExportArchive.Batch done = ExportArchive.runAll(session, batch, 4, null, Progress.NONE, new Cancellation());
+            assertThat(done.failed()).isEmpty();
+            assertThat(done.exported()).hasSize(batch.size());
+            try (Connection c = session.database().connection()) {
+                for (ExportArchive.Result r : done.exported()) {
+                    long id = session.tenants().stream().filter(t -> t.name().equals(r.manifest().tenant())).findFirst().orElseThrow().id();
+                    assertThat(r.manifest().totalRows()).as(r.entry().name().fileName())
+                            .isEqualTo(ArchiveFixtures.total(ArchiveFixtures.rows(c, DatabaseKind.POSTGRESQL, id, r.manifest().day())));
+                }
+            }
+            assertThat(VerifyArchives.all(session, false, Progress.NONE, new Cancellation()).ok()).isTrue();
         }
     }
 
