@@ -32,6 +32,7 @@ public final class PurgeView {
     @FXML private Button saveButton;
     @FXML private Spinner<Integer> daysToKeep;
     @FXML private Spinner<Integer> logDays;
+    @FXML private javafx.scene.control.TextField perTable;
     @FXML private CheckBox archiveFirst;
     @FXML private CheckBox vacuum;
     @FXML private Label policyNote;
@@ -57,8 +58,11 @@ public final class PurgeView {
         archiveFirst.selectedProperty().bindBidirectional(model.archiveFirstProperty());
         archiveFirst.setTooltip(new Tooltip("Write and verify each tenant-day's archive first; nothing is deleted where it failed"));
         vacuum.selectedProperty().bindBidirectional(model.vacuumProperty());
+        perTable.textProperty().bindBidirectional(model.perTableProperty());
+        perTable.setTooltip(new Tooltip("days_to_keep_per_table: a table's own retention, written table=days (cel=90, queue_log=30);"
+                + " used by the plan and saved with the policy"));
         saveButton.setOnAction(e -> model.savePolicy());
-        saveButton.setTooltip(new Tooltip("Saves days_to_keep and the log retention in the purge configuration (conf.d)"));
+        saveButton.setTooltip(new Tooltip("Saves days_to_keep, the per-table days and the log retention in the purge configuration (conf.d)"));
         policyNote.textProperty().bind(model.policyNoteProperty());
         status.textProperty().bind(model.statusProperty());
         result.textProperty().bind(model.resultProperty());

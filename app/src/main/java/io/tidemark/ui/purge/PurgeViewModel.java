@@ -80,6 +80,7 @@ public final class PurgeViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper policyNote = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.StringProperty perTable = new javafx.beans.property.SimpleStringProperty("");
     private final ObservableList<TableLine> tables = FXCollections.observableArrayList();
     private final ObservableList<FolderLine> files = FXCollections.observableArrayList();
     private final ObservableList<String> tenantChoices = FXCollections.observableArrayList();
@@ -123,11 +124,12 @@ public final class PurgeViewModel {
                     }
                     policy = loaded.policy();
                     daysToKeep.set(policy.daysToKeep());
+                    perTable.set(RetentionPolicy.formatPerTable(policy.daysToKeepPerTable()));
                     logRetentionDays.set(policy.logRetentionDays());
                     vacuum.set(policy.vacuum());
-                    policyNote.set("From " + config.folder() + (policy.daysToKeepPerTable().isEmpty() ? ""
-                            : " · per table " + policy.daysToKeepPerTable()) + (policy.archivePlugins().isEmpty() ? ""
-                            : " · archive plugins " + policy.archivePlugins()));
+                    policyNote.set("From " + config.folder() + (policy.archivePlugins().isEmpty() ? ""
+                            : " · archive plugins " + policy.archivePlugins()) + " · a tenant's own days_to_keep (its config"
+                            + " rows in the platform) applies to its rows and shows in the plan as its own group");
                     tenantChoices.setAll(loaded.tenants());
                     if (loaded.interrupted() != null && plan.get() == null && loaded.interrupted().tenantCleanup() == null) {
                         showPlan(loaded.interrupted()); // what is left of it is deleted with its own cutoffs
@@ -150,13 +152,22 @@ public final class PurgeViewModel {
         return new PurgeConfigFiles(folders.config().resolve("purge"));
     }
 
-    /** Saves days_to_keep and the log retention to the purge configuration. */
+    /** The per-table overrides typed on the screen, checked against the profile's tables. */
+    private Map<String, Integer> perTableTyped() {
+        return RetentionPolicy.parsePerTable(perTable.get(), session == null ? List.of()
+                : session.profile().tables().stream().map(io.tidemark.core.profile.TableSpec::name).toList());
+    }
+
+    /** Saves days_to_keep, the per-table overrides and the log retention to the purge configuration. */
     public void savePolicy() {
         if (policy == null) {
             return;
         }
         try {
-            config().save(daysToKeep.get(), policy.daysToKeepPerTable(), logRetentionDays.get());
+            Map<String, Integer> overrides = perTableTyped();
+            config().save(daysToKeep.get(), overrides, logRetentionDays.get());
+            policy = new RetentionPolicy(daysToKeep.get(), overrides, logRetentionDays.get(), policy.archiveDeleteOlderThan(),
+                    policy.archivePlugins(), policy.vacuum(), policy.configuration());
             status.set("Saved in " + config().folder().resolve("conf.d").resolve(PurgeConfigFiles.GUI_FILE) + ".");
         } catch (TidemarkException e) {
             dialogs.showError("The policy was not saved", e.getMessage());
@@ -171,7 +182,14 @@ public final class PurgeViewModel {
         PlatformSession s = session;
         String t = tenant;
         RetentionPolicy base = policy != null ? policy : io.tidemark.config.purge.PurgeConfigFiles.policy(Map.of(), s.profile().retention(), null);
-        RetentionPolicy p = new RetentionPolicy(daysToKeep.get(), base.daysToKeepPerTable(), logRetentionDays.get(),
+        Map<String, Integer> overrides;
+        try {
+            overrides = perTableTyped();
+        } catch (TidemarkException e) {
+            status.set("Per table: " + e.getMessage());
+            return;
+        }
+        RetentionPolicy p = new RetentionPolicy(daysToKeep.get(), overrides, logRetentionDays.get(),
                 base.archiveDeleteOlderThan(), base.archivePlugins(), vacuum.get(), base.configuration());
         busy.set(true);
         status.set("Counting what would be deleted…");
@@ -353,6 +371,11 @@ public final class PurgeViewModel {
 
     public IntegerProperty daysToKeepProperty() {
         return daysToKeep;
+    }
+
+    /** Per-table overrides as typed: "cel=90, queue_log=30" (days_to_keep_per_table). */
+    public javafx.beans.property.StringProperty perTableProperty() {
+        return perTable;
     }
 
     public IntegerProperty logRetentionDaysProperty() {

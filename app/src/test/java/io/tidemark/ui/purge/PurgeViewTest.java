@@ -194,6 +194,45 @@ class PurgeViewTest {
         assertThat(demo.resolve(tenant)).doesNotExist();
     }
 
+    @Test
+    void perTableDaysAreTypedCheckedSavedAndUsedByThePlan(FxRobot robot) throws Exception {
+        Path saved = home.resolve("config").resolve("purge").resolve("conf.d").resolve("00-tidemark.yml");
+        try {
+            robot.interact(() -> model.show(session, MainViewModel.ALL_TENANTS));
+            robot.clickOn("#perTable").write("cpimessagelog=3650; nosuch=3");
+            robot.clickOn("#saveButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(dialogs.errors).singleElement().asString().contains("no table 'nosuch'", "cpimessagelog");
+            assertThat(saved).doesNotExist();
+
+            robot.interact(() -> model.perTableProperty().set(""));
+            robot.clickOn("#perTable").write("CPIMessageLog=3650");
+            robot.clickOn("#saveButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(dialogs.errors).hasSize(1);
+            assertThat(java.nio.file.Files.readString(saved)).contains("days_to_keep_per_table:", "cpimessagelog: 3650");
+
+            robot.clickOn("#previewButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            var plan = model.planProperty().get();
+            assertThat(plan.policy()).contains("per table {cpimessagelog=3650}");
+            assertThat(plan.steps()).filteredOn(t -> t.table().equals("cpimessagelog") && t.tenantIds().isEmpty())
+                    .singleElement().satisfies(t -> assertThat(t.days()).isEqualTo(3650));
+            assertThat(plan.steps()).filteredOn(t -> !t.table().equals("cpimessagelog") && t.tenantIds().isEmpty())
+                    .isNotEmpty().allSatisfy(t -> assertThat(t.days()).isEqualTo(365));
+
+            // A new screen reads it back from the configuration.
+            robot.interact(() -> {
+                model.show(null, MainViewModel.ALL_TENANTS);
+                model.perTableProperty().set("");
+                model.show(session, MainViewModel.ALL_TENANTS);
+            });
+            assertThat(robot.lookup("#perTable").queryTextInputControl().getText()).isEqualTo("cpimessagelog=3650");
+        } finally {
+            java.nio.file.Files.deleteIfExists(saved); // the other tests plan with the defaults
+        }
+    }
+
     private static long count(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + demo.resolve("platform.sqlite3"));
              ResultSet rs = c.createStatement().executeQuery(sql)) {
