@@ -28,6 +28,7 @@ class LauncherIT {
         Path err = Files.createTempFile(temp, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(args).redirectError(err.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
@@ -67,5 +68,29 @@ class LauncherIT {
         JsonNode json = ConfigMapper.json().readTree(scanned.out());
         assertThat(json.get("data_dir").get("tenants")).hasSize(3);
         assertThat(json.get("database").get("engine").asText()).isEqualTo("SQLite");
+    }
+
+    @Test
+    void theLauncherKeepsAClassArchiveAndItsRunsAnswerTheSame() throws Exception {
+        String launcher = System.getProperty("tidemark.launcher");
+        Path cache = temp.resolve("cache").resolve("tidemark");
+        Run first = run("sh", launcher, "--version");
+        assertThat(first.status()).as(first.err()).isZero();
+        try (var files = Files.list(cache)) { // written at the first run's exit, under its final name only
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().matches("classes-\\d+-\\d+\\.jsa");
+        }
+        Run second = run("sh", launcher, "--version");
+        assertThat(second.status()).as(second.err()).isZero();
+        assertThat(second.out()).isEqualTo(first.out()).startsWith("Tidemark 0.1.0");
+        assertThat(second.err()).isEmpty();
+        // A damaged archive is not trusted: the JVM ignores it and the command still answers.
+        try (var files = Files.list(cache)) {
+            Path jsa = files.findFirst().orElseThrow();
+            jsa.toFile().setWritable(true);
+            Files.write(jsa, new byte[] {1, 2, 3});
+        }
+        Run damaged = run("sh", launcher, "--version");
+        assertThat(damaged.status()).as(damaged.err()).isZero();
+        assertThat(damaged.out()).isEqualTo(first.out());
     }
 }
