@@ -17,6 +17,8 @@ import io.tidemark.core.archive.ArchiveRecord;
 import io.tidemark.core.history.Outcome;
 import io.tidemark.db.archive.ArchiveFamily;
 import io.tidemark.db.archive.ArchiveTable;
+import io.tidemark.db.archive.ExportSource;
+import io.tidemark.db.archive.SharedSnapshot;
 import io.tidemark.db.archive.PostgresArchive;
 import io.tidemark.db.archive.SqliteArchive;
 import io.tidemark.files.archive.ArchiveFiles;
@@ -149,8 +151,11 @@ public final class ExportArchive {
         List<Map<String, Object>> planned = new ArrayList<>();
         requests.forEach(r -> planned.add(plan(r, null)));
         ArchiveHistory audit = ArchiveHistory.begin(history, session, "archive-export", subject(requests), Map.of("exports", planned));
-        // Each export holds one connection while it writes: never more than the pool can spare.
-        int threads = Math.max(1, Math.min(Math.min(workers, requests.size()), session.database().connectionsForParallelWork()));
+        // A PostgreSQL batch reads in one snapshot held on a connection of its own; each export holds one connection
+        // while it writes: never more than the pool can spare.
+        SharedSnapshot shared = openShared(site, requests.size());
+        int spare = session.database().connectionsForParallelWork() - (shared == null ? 0 : 1);
+        int threads = Math.max(1, Math.min(Math.min(workers, requests.size()), spare));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "tidemark-archive-export");
             t.setDaemon(true);
@@ -164,8 +169,8 @@ public final class ExportArchive {
                     cancellation.checkpoint();
                     try {
                         Target target = target(site, request);
-                        return export(site, target.tenant(), target.name(), target.file().getParent(), target.file(), Progress.NONE,
-                                cancellation, StepHook.NONE, clock);
+                        return export(site, shared, target.tenant(), target.name(), target.file().getParent(), target.file(),
+                                Progress.NONE, cancellation, StepHook.NONE, clock);
                     } catch (Cancellation.CancelledException e) {
                         throw e;
                     } catch (RuntimeException e) {
@@ -214,6 +219,28 @@ public final class ExportArchive {
             return batch;
         } finally {
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES); // the exports are done with the snapshot
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (shared != null) {
+                shared.close();
+            }
+        }
+    }
+
+    /** The batch's shared snapshot on PostgreSQL (null for one export, on SQLite, or when it cannot be opened). */
+    private static SharedSnapshot openShared(ArchiveSite site, int exports) {
+        PlatformSession session = site.session();
+        if (exports < 2 || session.info().kind() != DatabaseKind.POSTGRESQL || site.family().rootKeyType() == null
+                || session.database().connectionsForParallelWork() < 2) {
+            return null;
+        }
+        try {
+            return SharedSnapshot.open(session.database(), site.family());
+        } catch (SQLException e) {
+            return null; // each export then takes its own snapshot, as a single export does
         }
     }
 
@@ -268,6 +295,11 @@ public final class ExportArchive {
 
     private static Result export(ArchiveSite site, Tenant tenant, ArchiveName name, Path folder, Path target, Progress progress,
                                  Cancellation cancellation, StepHook hook, Clock clock) {
+        return export(site, null, tenant, name, folder, target, progress, cancellation, hook, clock);
+    }
+
+    private static Result export(ArchiveSite site, SharedSnapshot shared, Tenant tenant, ArchiveName name, Path folder, Path target,
+                                 Progress progress, Cancellation cancellation, StepHook hook, Clock clock) {
         PlatformSession session = site.session();
         ArchiveName plain = new ArchiveName(name.tenant(), name.day(), name.format(), false);
         Path raw = folder.resolve(plain.temporaryName());
@@ -280,11 +312,12 @@ public final class ExportArchive {
             Instant createdAt = clock.instant();
             ArchiveManifest manifest;
             ArchiveFamily family = site.family(); // before borrowing: reading it borrows a connection too
+            ExportSource from = shared == null ? ExportSource.OWN : shared.source(tenant.id(), name.day());
             try (Connection c = session.database().connection()) {
                 manifest = name.format() == ArchiveFormat.SQLITE
-                        ? SqliteArchive.write(c, session.info().kind(), family, tenant.name(), tenant.id(), name.day(), session.key(),
-                        TidemarkVersion.current(), createdAt, raw, progress, cancellation)
-                        : PostgresArchive.write(c, family, tenant.name(), tenant.id(), name.day(), session.key(),
+                        ? SqliteArchive.write(c, session.info().kind(), from, family, tenant.name(), tenant.id(), name.day(),
+                        session.key(), TidemarkVersion.current(), createdAt, raw, progress, cancellation)
+                        : PostgresArchive.write(c, from, family, tenant.name(), tenant.id(), name.day(), session.key(),
                         TidemarkVersion.current(), createdAt, raw, progress, cancellation);
             }
             hook.after(Step.WRITTEN);

@@ -55,11 +55,18 @@ public final class PostgresArchive {
     public static ArchiveManifest write(Connection source, ArchiveFamily family, String tenant, long tenantId, LocalDate day,
                                         String platformKey, String version, Instant createdAt, Path target,
                                         Progress progress, Cancellation cancellation) throws SQLException, IOException {
+        return write(source, ExportSource.OWN, family, tenant, tenantId, day, platformKey, version, createdAt, target, progress,
+                cancellation);
+    }
+
+    /** {@link #write} reading in {@code from}'s snapshot, with its keys when it has them. */
+    public static ArchiveManifest write(Connection source, ExportSource from, ArchiveFamily family, String tenant, long tenantId,
+                                        LocalDate day, String platformKey, String version, Instant createdAt, Path target,
+                                        Progress progress, Cancellation cancellation) throws SQLException, IOException {
         CopyManager copy = source.unwrap(PGConnection.class).getCopyAPI();
         boolean autoCommit = source.getAutoCommit();
         int isolation = source.getTransactionIsolation();
-        source.setAutoCommit(false);
-        source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        from.begin(source);
         List<ArchiveManifest.TableContent> contents = new ArrayList<>();
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
             line(file, HEADER + ", format " + ArchiveManifest.FORMAT_VERSION + " (PostgreSQL script)");
@@ -71,7 +78,8 @@ public final class PostgresArchive {
             line(file, "SET standard_conforming_strings = on;");
             line(file, "BEGIN;");
             line(file, "SET CONSTRAINTS ALL DEFERRED;");
-            List<String> keys = family.rootKeyType() == null ? null : family.rootKeys(source, tenantId, day);
+            List<String> keys = family.rootKeyType() == null ? null
+                    : from.rootKeys() != null ? from.rootKeys() : family.rootKeys(source, tenantId, day);
             int index = 0;
             for (ArchivedTable table : family.tables()) {
                 cancellation.checkpoint();

@@ -51,14 +51,22 @@ public final class SqliteArchive {
     public static ArchiveManifest write(Connection source, DatabaseKind sourceKind, ArchiveFamily family, String tenant,
                                        long tenantId, LocalDate day, String platformKey, String version, Instant createdAt,
                                        Path target, Progress progress, Cancellation cancellation) throws SQLException, IOException {
+        return write(source, sourceKind, ExportSource.OWN, family, tenant, tenantId, day, platformKey, version, createdAt, target,
+                progress, cancellation);
+    }
+
+    /** {@link #write} reading in {@code from}'s snapshot, with its keys when it has them (PostgreSQL). */
+    public static ArchiveManifest write(Connection source, DatabaseKind sourceKind, ExportSource from, ArchiveFamily family,
+                                       String tenant, long tenantId, LocalDate day, String platformKey, String version,
+                                       Instant createdAt, Path target, Progress progress, Cancellation cancellation)
+            throws SQLException, IOException {
         Files.deleteIfExists(target);
         List<ArchiveManifest.TableContent> contents = new ArrayList<>();
         boolean autoCommit = source.getAutoCommit();
         int isolation = source.getTransactionIsolation();
         if (sourceKind == DatabaseKind.POSTGRESQL) {
-            source.setAutoCommit(false);
-            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             source.setReadOnly(true);
+            from.begin(source);
         }
         try (Connection out = DriverManager.getConnection("jdbc:sqlite:" + target)) {
             try (Statement s = out.createStatement()) {
@@ -67,7 +75,8 @@ public final class SqliteArchive {
                 s.execute("PRAGMA page_size = 16384");
             }
             out.setAutoCommit(false);
-            List<String> keys = ArchiveFamily.readsByRootKeys(family, sourceKind) ? family.rootKeys(source, tenantId, day) : null;
+            List<String> keys = !ArchiveFamily.readsByRootKeys(family, sourceKind) ? null
+                    : from.rootKeys() != null ? from.rootKeys() : family.rootKeys(source, tenantId, day);
             int index = 0;
             for (ArchivedTable table : family.tables()) {
                 cancellation.checkpoint();

@@ -122,6 +122,44 @@ class ArchiveRoundTripTest {
                 }
             }
             assertThat(VerifyArchives.all(session, false, Progress.NONE, new Cancellation()).ok()).isTrue();
+
+            // A batch reads in one snapshot: a message written while it runs is in none of its archives.
+            var last = session.tenants().get(session.tenants().size() - 1);
+            LocalDate late = DAY.plusDays(4);
+            List<ExportArchive.Request> more = new java.util.ArrayList<>();
+            for (LocalDate d = DAY.plusDays(3); !d.isAfter(late); d = d.plusDays(1)) {
+                for (var t : session.tenants()) {
+                    more.add(new ExportArchive.Request(t.name(), d, ArchiveFormat.POSTGRES, false));
+                }
+            }
+            long rowsBefore;
+            try (Connection c = session.database().connection()) {
+                rowsBefore = ArchiveFixtures.total(ArchiveFixtures.rows(c, DatabaseKind.POSTGRESQL, last.id(), late));
+            }
+            java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+            ExportArchive.Batch snapshot = ExportArchive.runAll(session, more, 2, null, (f, m) -> {
+                if (written.compareAndSet(false, true)) {
+                    try (Connection c = session.database().connection(); var ps = c.prepareStatement(
+                            "INSERT INTO cpimessagelog SELECT * FROM jsonb_populate_record(NULL::cpimessagelog, (SELECT to_jsonb(m)"
+                                    + " || jsonb_build_object('id', (SELECT max(id) + 1 FROM cpimessagelog), 'message_guid', 'written-during-the-batch')"
+                                    + " FROM cpimessagelog m WHERE config_id = ? AND log_start >= ? AND log_start < ? LIMIT 1))")) {
+                        ps.setLong(1, last.id());
+                        ps.setObject(2, late.atStartOfDay().atOffset(ZoneOffset.UTC));
+                        ps.setObject(3, late.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+                        assertThat(ps.executeUpdate()).isEqualTo(1);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }, new Cancellation());
+            assertThat(snapshot.failed()).isEmpty();
+            ExportArchive.Result lastOne = snapshot.exported().get(snapshot.exported().size() - 1);
+            assertThat(lastOne.manifest().tenant()).isEqualTo(last.name());
+            assertThat(lastOne.manifest().day()).isEqualTo(late);
+            assertThat(lastOne.manifest().totalRows()).isEqualTo(rowsBefore);
+            try (Connection c = session.database().connection()) {
+                assertThat(ArchiveFixtures.total(ArchiveFixtures.rows(c, DatabaseKind.POSTGRESQL, last.id(), late))).isEqualTo(rowsBefore + 1);
+            }
         }
     }
 

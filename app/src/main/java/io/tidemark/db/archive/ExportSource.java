@@ -1,0 +1,36 @@
+package io.tidemark.db.archive;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Where an export reads: its own snapshot, or a snapshot shared by a batch of exports ({@link SharedSnapshot}) with
+ * the tenant-day's root keys already read in it.
+ *
+ * @param snapshotId a PostgreSQL snapshot to join ({@code SET TRANSACTION SNAPSHOT}), or null for the export's own
+ * @param rootKeys   the tenant-day's root keys read in that snapshot, or null to read them
+ */
+public record ExportSource(String snapshotId, List<String> rootKeys) {
+
+    /** The export takes its own snapshot and reads its own keys. */
+    public static final ExportSource OWN = new ExportSource(null, null);
+
+    /**
+     * Starts the export's read-only REPEATABLE READ transaction on {@code source} (PostgreSQL), in the shared snapshot
+     * when there is one.
+     */
+    void begin(Connection source) throws SQLException {
+        source.setAutoCommit(false);
+        source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        if (snapshotId != null) {
+            if (!snapshotId.matches("[0-9A-Fa-f-]+")) {
+                throw new SQLException("Not a snapshot identifier: " + snapshotId);
+            }
+            try (Statement s = source.createStatement()) {
+                s.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
+            }
+        }
+    }
+}
