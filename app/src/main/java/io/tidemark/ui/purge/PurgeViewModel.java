@@ -128,8 +128,8 @@ public final class PurgeViewModel {
                     logRetentionDays.set(policy.logRetentionDays());
                     vacuum.set(policy.vacuum());
                     policyNote.set("From " + config.folder() + (policy.archivePlugins().isEmpty() ? ""
-                            : " · archive plugins " + policy.archivePlugins()) + " · a tenant's own days_to_keep (its config"
-                            + " rows in the platform) applies to its rows and shows in the plan as its own group");
+                            : " · archive plugins " + policy.archivePlugins()) + " · a tenant's own days_to_keep (its settings"
+                            + " rows) gets its own group in the plan");
                     tenantChoices.setAll(loaded.tenants());
                     if (loaded.interrupted() != null && plan.get() == null && loaded.interrupted().tenantCleanup() == null) {
                         showPlan(loaded.interrupted()); // what is left of it is deleted with its own cutoffs
