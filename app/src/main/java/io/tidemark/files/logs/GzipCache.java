@@ -19,20 +19,44 @@ import java.util.zip.GZIPInputStream;
  * Random access into a {@code .gz} log. java.util.zip cannot resume inflating at a bit offset (what zran does with zlib),
  * so the file is decompressed once, streaming, into the cache folder and the copy is mapped and indexed like any log.
  * The copy is named after the .gz's path, size and modification time, so a changed .gz is decompressed again.
+ * <p>
+ * The folder is bounded: after each new copy the copies used least recently are deleted until the folder holds at most
+ * {@link #LIMIT_BYTES} (the copy just made stays), and a copy is not started when the disk has not room for it (the
+ * size a gzip file records of its content) plus a margin. Half-made copies left by a crash go after a day.
  */
 public final class GzipCache {
+
+    /** What the cache folder may hold: 4 GiB. */
+    public static final long LIMIT_BYTES = 4L << 30;
+    /** Free space left on the disk after a copy. */
+    static final long MARGIN_BYTES = 512L << 20;
 
     private GzipCache() {
     }
 
     /** The decompressed copy of {@code gz}, made now unless a current one exists. */
     public static Path decompressed(Path gz, Path cacheDir, Progress progress, Cancellation cancel) throws IOException {
+        return decompressed(gz, cacheDir, LIMIT_BYTES, progress, cancel);
+    }
+
+    static Path decompressed(Path gz, Path cacheDir, long limit, Progress progress, Cancellation cancel) throws IOException {
         Path dir = cacheDir != null ? cacheDir : Path.of(System.getProperty("java.io.tmpdir"), "tidemark-logs");
         Files.createDirectories(dir);
         BasicFileAttributes attrs = Files.readAttributes(gz, BasicFileAttributes.class);
         Path copy = dir.resolve(key(gz, attrs) + ".log");
         if (Files.isRegularFile(copy)) {
+            touch(copy); // recently used: the last to go
             return copy;
+        }
+        long expected = recordedSize(gz, attrs.size());
+        if (Files.getFileStore(dir).getUsableSpace() < expected + MARGIN_BYTES) {
+            trim(dir, Math.max(0, limit - expected), null);
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < expected + MARGIN_BYTES) {
+                throw new io.tidemark.core.TidemarkException("Not enough free disk in " + dir + " to decompress " + gz.getFileName()
+                        + " for reading (about " + io.tidemark.core.ByteSize.format(expected) + " needed, "
+                        + io.tidemark.core.ByteSize.format(free) + " free): free some space, or read it with zless.");
+            }
         }
         Path partial = Files.createTempFile(dir, "inflating-", ".part");
         try (InputStream counted = Files.newInputStream(gz);
@@ -56,7 +80,82 @@ public final class GzipCache {
             throw e;
         }
         Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        trim(dir, limit, copy);
         return copy;
+    }
+
+    /**
+     * Deletes the least recently used copies until the folder holds at most {@code limit} bytes ({@code keep} stays),
+     * and half-made copies older than a day. A copy still open elsewhere stays readable where the system allows its
+     * deletion (its mapping lives on), and stays in place where it does not.
+     */
+    static void trim(Path dir, long limit, Path keep) {
+        java.util.List<Path> copies = new java.util.ArrayList<>();
+        long now = System.currentTimeMillis();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("inflating-") && name.endsWith(".part")
+                        && now - Files.getLastModifiedTime(p).toMillis() > java.util.concurrent.TimeUnit.DAYS.toMillis(1)) {
+                    Files.deleteIfExists(p);
+                } else if (name.endsWith(".log") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    copies.add(p);
+                }
+            }
+        } catch (IOException e) {
+            return; // the cache is a convenience: a folder that cannot be listed is left as it is
+        }
+        java.util.Map<Path, long[]> facts = new java.util.HashMap<>();
+        long total = 0;
+        for (Path p : copies) {
+            try {
+                long[] f = {Files.size(p), Files.getLastModifiedTime(p).toMillis()};
+                facts.put(p, f);
+                total += f[0];
+            } catch (IOException e) {
+                // gone meanwhile
+            }
+        }
+        java.util.List<Path> oldestFirst = new java.util.ArrayList<>(facts.keySet());
+        oldestFirst.sort(java.util.Comparator.comparingLong(p -> facts.get(p)[1]));
+        for (Path p : oldestFirst) {
+            if (total <= limit) {
+                break;
+            }
+            if (p.equals(keep)) {
+                continue;
+            }
+            try {
+                Files.deleteIfExists(p);
+                total -= facts.get(p)[0];
+            } catch (IOException e) {
+                // in use where the system forbids deleting it: it goes another time
+            }
+        }
+    }
+
+    private static void touch(Path copy) {
+        try {
+            Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException ignored) {
+            // a read-only cache still serves
+        }
+    }
+
+    /** The size a gzip file records of its content (its last four bytes, modulo 4 GiB), at least its own size. */
+    static long recordedSize(Path gz, long fileSize) {
+        if (fileSize < 18) {
+            return fileSize;
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(gz)) {
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ch.read(tail, fileSize - 4);
+            tail.flip();
+            long isize = tail.remaining() == 4 ? Integer.toUnsignedLong(tail.getInt()) : 0;
+            return Math.max(isize, fileSize);
+        } catch (IOException e) {
+            return fileSize;
+        }
     }
 
     private static String key(Path gz, BasicFileAttributes attrs) {
