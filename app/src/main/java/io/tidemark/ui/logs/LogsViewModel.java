@@ -109,6 +109,7 @@ public final class LogsViewModel {
     };
     private final Set<Integer> loading = new HashSet<>();
     private RunningTask search;
+    private String tenantShown;
 
     public LogsViewModel(TaskExecutor tasks, UserFolders folders) {
         this.tasks = tasks;
@@ -157,8 +158,28 @@ public final class LogsViewModel {
         }, e -> { });
     }
 
-    private void applyTreeFilter() {
+    /**
+     * Narrows the tree to one tenant's logs and the service logs (null or "All tenants": every tenant). "All logs"
+     * then searches what is shown.
+     */
+    public void showTenant(String name) {
+        String t = name == null || name.equals(io.tidemark.ui.shell.MainViewModel.ALL_TENANTS) ? null : name;
+        if (!java.util.Objects.equals(t, tenantShown)) {
+            tenantShown = t;
+            applyTreeFilter();
+        }
+    }
+
+    /** The tree as the tenant choice narrows it (service logs stay). */
+    private LogNode tenantTree() {
         LogNode root = tree.get();
+        String t = tenantShown;
+        return root == null || t == null ? root
+                : root.filtered(n -> n.kind() == LogNode.Kind.FILE && (n.tenant() == null || n.tenant().equals(t)));
+    }
+
+    private void applyTreeFilter() {
+        LogNode root = tenantTree();
         String f = treeFilter.get() == null ? "" : treeFilter.get().trim().toLowerCase(java.util.Locale.ROOT);
         shownTree.set(root == null || f.isEmpty() ? root
                 : root.filtered(n -> n.name().toLowerCase(java.util.Locale.ROOT).contains(f)));
@@ -447,7 +468,7 @@ public final class LogsViewModel {
     }
 
     private List<LogNode> scopeFiles(Scope scope) {
-        LogNode root = tree.get();
+        LogNode root = scope == Scope.ALL ? tenantTree() : tree.get();
         if (scope == Scope.ALL) {
             return root == null ? List.of() : root.files();
         }

@@ -122,6 +122,9 @@ public final class MainView {
             storageModel.showTenant(now);
             growthModel.showTenant(now);
             archiveModel.showTenant(now);
+            if (logsModel != null) {
+                logsModel.showTenant(now);
+            }
         });
         model.sessionProperty().addListener((obs, was, now) -> {
             overviewModel.refresh(now);
@@ -340,6 +343,7 @@ public final class MainView {
         Object open = model.sessionProperty().get();
         if (open != logsShownFor) {
             logsShownFor = open;
+            logsModel.showTenant(model.selectedTenantProperty().get());
             logsModel.showPlatform(model.sessionProperty().get());
         }
         return logs.root();

@@ -116,4 +116,32 @@ class LogsViewModelTest {
         assertThat(model.row(0).line().text()).endsWith("three");
         assertThat(model.followingProperty().get()).isTrue();
     }
+
+    @Test
+    void theTenantChosenInTheHeaderNarrowsTheTreeAndAllLogs() throws Exception {
+        Path demo = TestDemos.build(temp.resolve("demo"), 3, 3, 6);
+        LogsViewModel model = new LogsViewModel(new CurrentThreadTaskExecutor(), new UserFolders(temp.resolve("config"), temp.resolve("data")));
+        try (PlatformSession session = PlatformSession.open(DemoPlatform.connection(demo), PasswordSource.NONE)) {
+            model.showPlatform(session);
+            LogNode all = model.treeProperty().get();
+            LogNode tenants = all.find(LogNode.Kind.GROUP, "Tenants");
+            assertThat(tenants.children()).hasSize(3);
+            String chosen = tenants.children().get(1).name();
+            long serviceFiles = all.files().stream().filter(f -> f.tenant() == null).count();
+
+            model.showTenant(chosen);
+            LogNode narrowed = model.treeProperty().get();
+            assertThat(narrowed.files()).isNotEmpty().allSatisfy(f -> assertThat(f.tenant()).isIn(null, chosen));
+            assertThat(narrowed.files().stream().filter(f -> f.tenant() == null).count()).isEqualTo(serviceFiles);
+            assertThat(narrowed.find(LogNode.Kind.GROUP, "Tenants").children()).extracting(LogNode::name).containsExactly(chosen);
+
+            LogNode file = narrowed.files().get(0);
+            model.open(file);
+            model.search("INFO", false, false, LogsViewModel.Scope.ALL);
+            assertThat(model.searchSummaryProperty().get()).contains("of " + narrowed.files().size() + " logs");
+
+            model.showTenant(io.tidemark.ui.shell.MainViewModel.ALL_TENANTS);
+            assertThat(model.treeProperty().get().files()).hasSameSizeAs(all.files());
+        }
+    }
 }
