@@ -342,10 +342,11 @@ public final class ArchiveViewModel {
         status.set("Verifying " + line.entry().name().fileName() + " before restoring…");
         tasks.submit("Preparing the restore", (progress, cancel) -> RestoreArchive.plan(platform, line.entry().file(), cancel), plan -> {
             String rows = String.format(Locale.ROOT, "%,d", plan.manifest().totalRows());
-            boolean go = dialogs.confirm("Restore tenant " + plan.manifest().tenant() + ", " + plan.manifest().day(),
-                    "Put back the rows of " + plan.describe() + " into " + platform.info().engineLabel() + ".\n"
-                            + "Rows whose key is still in the database are skipped; the archive restores in one transaction.",
-                    "Restore " + rows + " rows");
+            boolean go = dialogs.confirmDanger(new io.tidemark.ui.dialogs.DangerConfirmation(
+                    "Restore tenant " + plan.manifest().tenant() + ", " + plan.manifest().day(),
+                    "Put back the rows of " + plan.describe() + " into " + platform.info().engineLabel() + ".",
+                    List.of("Rows whose key is still in the database are skipped; the archive restores in one transaction."),
+                    "Restore " + rows + " rows", null));
             if (!go) {
                 status.set("Restore cancelled: nothing was changed.");
                 return;
@@ -369,8 +370,10 @@ public final class ArchiveViewModel {
                 status.set("No archive is older than " + days + " days.");
                 return;
             }
-            boolean go = dialogs.confirm("Expire archives older than " + days + " days", describe(plan),
-                    "Delete " + plan.archives().size() + " archive" + (plan.archives().size() == 1 ? "" : "s"));
+            List<String> lines = describe(plan).lines().toList();
+            boolean go = dialogs.confirmDanger(new io.tidemark.ui.dialogs.DangerConfirmation(
+                    "Expire archives older than " + days + " days", lines.get(0), lines.subList(1, lines.size()),
+                    "Delete " + plan.archives().size() + " archive" + (plan.archives().size() == 1 ? "" : "s"), null));
             if (!go) {
                 status.set("Expiry cancelled: nothing was deleted.");
                 return;

@@ -32,6 +32,16 @@ public final class DangerDialog {
             l.setWrapText(true);
             content.getChildren().add(l);
         }
+        if (c.report() != null) {
+            javafx.scene.control.TextArea report = new javafx.scene.control.TextArea(c.report());
+            report.setId("dangerReport");
+            report.setEditable(false);
+            report.setWrapText(false);
+            report.getStyleClass().add("monospace");
+            report.setPrefColumnCount(100);
+            report.setPrefRowCount(16);
+            content.getChildren().add(report);
+        }
         Button actionButton = (Button) alert.getDialogPane().lookupButton(action);
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
         actionButton.setId("dangerAction");

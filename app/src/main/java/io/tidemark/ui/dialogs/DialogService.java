@@ -18,25 +18,10 @@ public interface DialogService {
     Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial);
 
     /**
-     * Asks to confirm a destructive or weighty action: {@code message} names what is at risk and the counts; the
-     * confirming button carries {@code action} ("Restore 1,204 rows"), Cancel is the default. True only when confirmed.
-     */
-    default boolean confirm(String title, String message, String action) {
-        return false;
-    }
-
-    /**
-     * Asks before destructive work; Cancel is the default button.
-     *
-     * @return the text typed (empty when no name was asked for) when the user chose the action, empty when cancelled
-     */
-    default Optional<String> confirm(Confirmation confirmation) {
-        return Optional.empty();
-    }
-
-    /**
-     * Asks to confirm a destructive action; Cancel is the default button. True only when the user pressed the action
-     * button (after typing {@link DangerConfirmation#typedName()} when one is asked). A service that cannot ask refuses.
+     * Asks to confirm a destructive or weighty action (purge, tenant cleanup, restore, expiry, VACUUM FULL): it names
+     * what is at risk and the counts, the action button carries the verb, Cancel is the default. True only when the
+     * user pressed the action button (after typing {@link DangerConfirmation#typedName()} when one is asked). A service
+     * that cannot ask refuses.
      */
     default boolean confirmDanger(DangerConfirmation confirmation) {
         return false;

@@ -58,58 +58,6 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean confirm(String title, String message, String action) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message);
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setMinWidth(520);
-        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OTHER);
-        alert.getButtonTypes().setAll(go, ButtonType.CANCEL);
-        // Cancel is the default button: Enter never confirms by accident.
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        javafx.scene.control.Button danger = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(go);
-        danger.setDefaultButton(false);
-        danger.getStyleClass().add("danger");
-        return alert.showAndWait().filter(b -> b == go).isPresent();
-    }
-
-    @Override
-    public Optional<String> confirm(Confirmation confirmation) {
-        Dialog<String> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(confirmation.title());
-        dialog.setHeaderText(confirmation.header());
-        javafx.scene.control.TextArea details = new javafx.scene.control.TextArea(confirmation.details());
-        details.setEditable(false);
-        details.setWrapText(false);
-        details.getStyleClass().add("monospace");
-        details.setPrefColumnCount(100);
-        details.setPrefRowCount(16);
-        VBox content = new VBox(8, details);
-        javafx.scene.control.TextField typed = new javafx.scene.control.TextField();
-        typed.setId("confirmName");
-        if (confirmation.typedName() != null) {
-            content.getChildren().addAll(new Label("Type " + confirmation.typedName() + " to confirm:"), typed);
-        }
-        dialog.getDialogPane().setContent(content);
-        ButtonType action = new ButtonType(confirmation.actionLabel(), ButtonBar.ButtonData.OTHER);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(action, cancel);
-        javafx.scene.control.Button actionButton = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(action);
-        javafx.scene.control.Button cancelButton = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(cancel);
-        actionButton.getStyleClass().add("danger");
-        actionButton.setDefaultButton(false);
-        cancelButton.setDefaultButton(true);
-        if (confirmation.typedName() != null) {
-            actionButton.disableProperty().bind(typed.textProperty().isNotEqualTo(confirmation.typedName()));
-            typed.requestFocus();
-        }
-        dialog.setResultConverter(b -> b == action ? typed.getText() : null);
-        return dialog.showAndWait();
-    }
-
-    @Override
     public boolean confirmDanger(DangerConfirmation c) {
         return DangerDialog.show(owner, c);
     }

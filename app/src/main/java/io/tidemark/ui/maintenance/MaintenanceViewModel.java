@@ -15,7 +15,7 @@ import io.tidemark.core.maintenance.MaintenanceRequest;
 import io.tidemark.core.maintenance.MaintenanceTable;
 import io.tidemark.core.maintenance.PreFlight;
 import io.tidemark.core.storage.TableStats;
-import io.tidemark.ui.dialogs.Confirmation;
+import io.tidemark.ui.dialogs.DangerConfirmation;
 import io.tidemark.ui.dialogs.DialogService;
 import io.tidemark.ui.tasks.RunningTask;
 import io.tidemark.ui.tasks.TaskExecutor;
@@ -150,15 +150,15 @@ public final class MaintenanceViewModel {
         String header = plan.request().kind().verb() + " " + subject
                 + (plan.reclaimBytes() > 0 ? " · returns about " + ByteSize.format(plan.reclaimBytes()) + " ± " + ByteSize.format(plan.errorBytes()) : "")
                 + (plan.request().kind() == MaintenanceKind.VACUUM_FULL ? " · writes wait until it ends" : "");
-        Optional<String> answer = dialogs.confirm(new Confirmation(plan.request().kind().verb(), header, text,
+        boolean go = dialogs.confirmDanger(new DangerConfirmation(plan.request().kind().verb(), header, List.<String>of(),
                 plan.request().kind().verb() + " " + (plan.request().wholeDatabase() ? open.info().name() : plan.request().tables().get(0)),
-                plan.confirmName()));
-        if (answer.isEmpty()) {
+                plan.confirmName(), text));
+        if (!go) {
             busy.set(false);
             status.set("Cancelled: nothing was changed.");
             return;
         }
-        String typed = answer.get();
+        String typed = plan.confirmName(); // the dialog enabled its button only once this was typed
         status.set("Running " + plan.request().describe() + "…");
         RunningTask handle = tasks.submit(plan.request().describe(), (progress, cancellation) -> maintenance(open).run(plan, typed, progress, cancellation),
                 done -> {

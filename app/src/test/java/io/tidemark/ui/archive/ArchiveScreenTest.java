@@ -12,7 +12,7 @@ import io.tidemark.core.archive.ArchiveFormat;
 import io.tidemark.core.demo.DemoScale;
 import io.tidemark.core.demo.DemoSpec;
 import io.tidemark.ui.TidemarkApp;
-import io.tidemark.ui.dialogs.DialogService;
+import io.tidemark.ui.ScriptedDialogs;
 import io.tidemark.ui.shell.ConnectionState;
 import io.tidemark.ui.shell.Screen;
 import java.awt.image.BufferedImage;
@@ -61,33 +61,6 @@ class ArchiveScreenTest {
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     /** Answers confirmations from a script and records what they said. */
-    static final class ScriptedDialogs implements DialogService {
-        final Deque<Boolean> answers = new ArrayDeque<>();
-        final List<String[]> confirms = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public Optional<char[]> askPassword(DatabaseTarget target, String user, String reason) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String action) {
-            confirms.add(new String[] {title, message, action});
-            return answers.isEmpty() ? false : answers.poll();
-        }
-    }
-
     @BeforeAll
     static void buildDemo() throws Exception {
         folders = new UserFolders(home.resolve("config"), home.resolve("data"));
@@ -166,10 +139,10 @@ class ArchiveScreenTest {
         robot.interact(() -> archives.getSelectionModel().select(chosen));
         robot.clickOn("#restoreButton");
         waitForStatus(robot, "Restore cancelled");
-        String[] asked = dialogs.confirms.get(0);
-        assertThat(asked[0]).isEqualTo("Restore tenant " + chosen.tenant() + ", " + chosen.day());
-        assertThat(asked[2]).isEqualTo(String.format(java.util.Locale.ROOT, "Restore %,d rows", chosen.rows()));
-        assertThat(asked[1]).contains("cpimessagelog", "cpipayload", "skipped");
+        io.tidemark.ui.dialogs.DangerConfirmation asked = dialogs.asked.get(0);
+        assertThat(asked.title()).isEqualTo("Restore tenant " + chosen.tenant() + ", " + chosen.day());
+        assertThat(asked.action()).isEqualTo(String.format(java.util.Locale.ROOT, "Restore %,d rows", chosen.rows()));
+        assertThat(asked.header() + "\n" + String.join("\n", asked.details())).contains("cpimessagelog", "cpipayload", "skipped");
         dialogs.answers.add(true);
         robot.clickOn("#restoreButton");
         waitForStatus(robot, "Restored 0 rows of tenant " + chosen.tenant());
@@ -199,9 +172,10 @@ class ArchiveScreenTest {
         dialogs.answers.add(false);
         robot.clickOn("#expireButton");
         waitForStatus(robot, "Expiry cancelled");
-        String[] preview = dialogs.confirms.get(dialogs.confirms.size() - 1);
-        assertThat(preview[1]).contains("their archive-table rows");
-        int expiring = Integer.parseInt(preview[2].replaceAll("\\D", ""));
+        io.tidemark.ui.dialogs.DangerConfirmation preview = dialogs.last();
+        assertThat(preview.header()).contains("their archive-table rows");
+        assertThat(preview.details()).isNotEmpty();
+        int expiring = Integer.parseInt(preview.action().replaceAll("\\D", ""));
         assertThat(expiring).isPositive();
         assertThat(count("SELECT count(*) FROM cpiarchive")).isEqualTo(recorded + 2);
         dialogs.answers.add(true);

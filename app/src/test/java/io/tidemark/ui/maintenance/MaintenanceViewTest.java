@@ -9,8 +9,8 @@ import io.tidemark.core.ConnectionSpec;
 import io.tidemark.core.DatabaseTarget;
 import io.tidemark.core.PasswordSource;
 import io.tidemark.ui.Theme;
-import io.tidemark.ui.dialogs.Confirmation;
-import io.tidemark.ui.dialogs.DialogService;
+import io.tidemark.ui.dialogs.DangerConfirmation;
+import io.tidemark.ui.ScriptedDialogs;
 import io.tidemark.ui.tasks.FxTaskExecutor;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -49,33 +49,6 @@ class MaintenanceViewTest {
     static Path home;
 
     /** Answers the confirmations from a script and keeps what they showed. */
-    static final class ScriptedDialogs implements DialogService {
-        final Deque<Optional<String>> answers = new ArrayDeque<>();
-        final List<Confirmation> asked = new CopyOnWriteArrayList<>();
-        final List<String> errors = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public Optional<char[]> askPassword(DatabaseTarget target, String user, String reason) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> confirm(Confirmation confirmation) {
-            asked.add(confirmation);
-            return answers.isEmpty() ? Optional.empty() : answers.poll();
-        }
-    }
-
     private String url;
     private PlatformSession session;
     private FxTaskExecutor tasks;
@@ -139,21 +112,30 @@ class MaintenanceViewTest {
         long before = size();
 
         // Cancel in the dialog: the pre-flight is shown, nothing runs.
-        dialogs.answers.add(Optional.empty());
+        dialogs.answers.add(false);
         robot.clickOn("VACUUM FULL…");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Cancelled"));
-        Confirmation asked = dialogs.asked.get(0);
+        DangerConfirmation asked = dialogs.asked.get(0);
         assertThat(asked.typedName()).isEqualTo("cpimessagelog");
-        assertThat(asked.actionLabel()).isEqualTo("VACUUM FULL cpimessagelog");
+        assertThat(asked.action()).isEqualTo("VACUUM FULL cpimessagelog");
         assertThat(asked.header()).contains("returns about", "writes wait");
-        assertThat(asked.details()).contains("VACUUM (FULL, ANALYZE) \"cpimessagelog\";", "ACCESS EXCLUSIVE", "estimated from statistics");
-        assertThat(model.reportProperty().get()).isEqualTo(asked.details());
+        assertThat(asked.report()).contains("VACUUM (FULL, ANALYZE) \"cpimessagelog\";", "ACCESS EXCLUSIVE", "estimated from statistics");
+        assertThat(model.reportProperty().get()).isEqualTo(asked.report());
+        robot.interact(() -> { // the real dialog: the pre-flight in a fixed-width box, the verb off until the name is typed
+            javafx.scene.control.Alert alert = io.tidemark.ui.dialogs.DangerDialog.build(null, asked);
+            javafx.scene.Node content = alert.getDialogPane().getContent();
+            javafx.scene.Node action = alert.getDialogPane().lookupButton(alert.getButtonTypes().get(0));
+            assertThat(((javafx.scene.control.TextArea) content.lookup("#dangerReport")).getText()).isEqualTo(asked.report());
+            assertThat(action.isDisabled()).isTrue();
+            ((javafx.scene.control.TextField) content.lookup("#typedConfirmation")).setText("cpimessagelog");
+            assertThat(action.isDisabled()).isFalse();
+        });
         assertThat(size()).isEqualTo(before);
 
         // Confirm with the name typed: it runs; the screen and the status bar's task show the server's phase.
         try (Connection gate = DriverManager.getConnection(url)) {
             gate.createStatement().execute("SELECT pg_advisory_lock(4243)");
-            dialogs.answers.add(Optional.of("cpimessagelog"));
+            dialogs.answers.add(true);
             robot.clickOn("VACUUM FULL…");
             Label progress = robot.lookup("#progressMessage").queryAs(Label.class);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> progress.getText() != null && progress.getText().contains("rebuilding index"));

@@ -11,7 +11,7 @@ import io.tidemark.ui.CurrentThreadTaskExecutor;
 import io.tidemark.ui.Theme;
 import io.tidemark.ui.dialogs.DangerConfirmation;
 import io.tidemark.ui.dialogs.DangerDialog;
-import io.tidemark.ui.dialogs.DialogService;
+import io.tidemark.ui.ScriptedDialogs;
 import io.tidemark.ui.shell.MainViewModel;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -51,34 +51,6 @@ class PurgeViewTest {
     @TempDir
     static Path home;
     static Path demo;
-
-    /** Answers confirmations as the test says and keeps what they showed. */
-    static final class ScriptedDialogs implements DialogService {
-        final List<DangerConfirmation> asked = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-        boolean answer;
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public Optional<char[]> askPassword(DatabaseTarget target, String user, String reason) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirmDanger(DangerConfirmation confirmation) {
-            asked.add(confirmation);
-            return answer;
-        }
-    }
 
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private PlatformSession session;

@@ -47,7 +47,7 @@ class ReadOnlyPurgeTest {
         try (PlatformSession session = PlatformSession.open(new ConnectionSpec("ro", url, null, null, "xivo"), PasswordSource.NONE)) {
             assertThat(session.info().readOnly()).isTrue();
             PurgeViewModel model = new PurgeViewModel(new CurrentThreadTaskExecutor(), new UserFolders(home.resolve("c"), home.resolve("d")),
-                    new PurgeViewTest.ScriptedDialogs());
+                    new io.tidemark.ui.ScriptedDialogs());
             model.show(session, MainViewModel.ALL_TENANTS);
             model.daysToKeepProperty().set(30);
             model.preview(); // the plan only reads

@@ -7,7 +7,7 @@ import io.tidemark.config.UserFolders;
 import io.tidemark.core.ConnectionSpec;
 import io.tidemark.core.DatabaseTarget;
 import io.tidemark.ui.CurrentThreadTaskExecutor;
-import io.tidemark.ui.dialogs.DialogService;
+import io.tidemark.ui.ScriptedDialogs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,31 +22,6 @@ class MainViewModelTest {
     Path home;
 
     /** Answers the dialogs as a test script says and records what they were shown. */
-    static final class ScriptedDialogs implements DialogService {
-        final List<String> errors = new ArrayList<>();
-        Optional<ConnectionSpec> connectionAnswer = Optional.empty();
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public Optional<char[]> askPassword(DatabaseTarget target, String user, String reason) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<ConnectionSpec> chooseConnection(List<ConnectionSpec> saved, ConnectionSpec initial) {
-            return connectionAnswer;
-        }
-
-        @Override
-        public Optional<String> confirm(io.tidemark.ui.dialogs.Confirmation confirmation) {
-            return Optional.empty();
-        }
-    }
-
     @Test
     void aWrongConnectionIsExplainedSavedForCorrectionAndLeavesNothingOpen() {
         UserFolders folders = new UserFolders(home.resolve("config"), home.resolve("data"));
