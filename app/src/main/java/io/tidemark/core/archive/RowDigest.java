@@ -1,6 +1,5 @@
 package io.tidemark.core.archive;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,8 +12,12 @@ import java.util.HexFormat;
  */
 public final class RowDigest {
 
+    private static final int BUFFER = 1 << 16;
+
     private final MessageDigest digest;
-    private final ByteBuffer eight = ByteBuffer.allocate(8);
+    /** The encoding is gathered here and handed to the digest in large blocks (one call per value cost more than the sum). */
+    private final byte[] buffer = new byte[BUFFER];
+    private int used;
     private long rows;
 
     public RowDigest() {
@@ -27,7 +30,7 @@ public final class RowDigest {
 
     /** Adds one row's values (Long, Integer, Short, Double, Float, Boolean, String, byte[] or null; others by their text). */
     public void row(Object[] values) {
-        digest.update((byte) 'R');
+        put((byte) 'R');
         for (Object v : values) {
             value(v);
         }
@@ -36,38 +39,94 @@ public final class RowDigest {
 
     private void value(Object v) {
         if (v == null) {
-            digest.update((byte) 0);
+            put((byte) 0);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            digest.update((byte) 1);
+            put((byte) 1);
             putLong(((Number) v).longValue());
         } else if (v instanceof Boolean b) {
-            digest.update((byte) 1);
+            put((byte) 1);
             putLong(b ? 1 : 0);
         } else if (v instanceof Double || v instanceof Float) {
-            digest.update((byte) 2);
+            put((byte) 2);
             putLong(Double.doubleToLongBits(((Number) v).doubleValue()));
         } else if (v instanceof byte[] bytes) {
-            digest.update((byte) 4);
+            put((byte) 4);
             putInt(bytes.length);
-            digest.update(bytes);
+            put(bytes, bytes.length);
         } else {
-            byte[] text = v.toString().getBytes(StandardCharsets.UTF_8);
-            digest.update((byte) 3);
-            putInt(text.length);
-            digest.update(text);
+            String text = v.toString();
+            put((byte) 3);
+            if (!putAscii(text)) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                putInt(utf8.length);
+                put(utf8, utf8.length);
+            }
         }
     }
 
+    /** Writes an ASCII text's length and bytes; false (nothing written) when it holds another character. */
+    private boolean putAscii(String text) {
+        int n = text.length();
+        if (n > BUFFER - 4) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        room(4 + n);
+        writeInt(n);
+        for (int i = 0; i < n; i++) {
+            buffer[used++] = (byte) text.charAt(i);
+        }
+        return true;
+    }
+
+    private void put(byte b) {
+        room(1);
+        buffer[used++] = b;
+    }
+
+    private void put(byte[] bytes, int length) {
+        if (length > BUFFER / 2) {
+            flush();
+            digest.update(bytes, 0, length);
+            return;
+        }
+        room(length);
+        System.arraycopy(bytes, 0, buffer, used, length);
+        used += length;
+    }
+
     private void putLong(long value) {
-        eight.clear();
-        eight.putLong(value);
-        digest.update(eight.array(), 0, 8);
+        room(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[used++] = (byte) (value >>> shift);
+        }
     }
 
     private void putInt(int value) {
-        eight.clear();
-        eight.putInt(value);
-        digest.update(eight.array(), 0, 4);
+        room(4);
+        writeInt(value);
+    }
+
+    private void writeInt(int value) {
+        buffer[used++] = (byte) (value >>> 24);
+        buffer[used++] = (byte) (value >>> 16);
+        buffer[used++] = (byte) (value >>> 8);
+        buffer[used++] = (byte) value;
+    }
+
+    private void room(int bytes) {
+        if (used + bytes > BUFFER) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        digest.update(buffer, 0, used);
+        used = 0;
     }
 
     /** Rows added so far. */
@@ -77,6 +136,7 @@ public final class RowDigest {
 
     /** The hex SHA-256 of everything added (ends the digest). */
     public String hex() {
+        flush();
         return HexFormat.of().formatHex(digest.digest());
     }
 }
