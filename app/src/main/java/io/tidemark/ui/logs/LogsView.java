@@ -200,7 +200,8 @@ public final class LogsView {
         }));
         treePoll.setCycleCount(Timeline.INDEFINITE);
         treePoll.play();
-        Timeline followPoll = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.followTick()));
+        // Follow polls four times a second (a stat when nothing changed), as tail -f does on a share without events.
+        Timeline followPoll = new Timeline(new KeyFrame(Duration.millis(250), e -> model.followTick()));
         followPoll.setCycleCount(Timeline.INDEFINITE);
         followPoll.play();
     }

@@ -110,6 +110,7 @@ public final class LogsViewModel {
     private final Set<Integer> loading = new HashSet<>();
     private RunningTask search;
     private String tenantShown;
+    private boolean followInFlight;
 
     public LogsViewModel(TaskExecutor tasks, UserFolders folders) {
         this.tasks = tasks;
@@ -636,14 +637,16 @@ public final class LogsViewModel {
     /** One poll of the followed file: new lines are shown, a rotated or truncated file is opened again. */
     public void followTick() {
         OpenLog f = file;
-        if (!following.get() || f == null || mode.get() != Mode.FILE) {
-            return;
+        if (!following.get() || f == null || mode.get() != Mode.FILE || followInFlight) {
+            return; // a slow share: the next tick waits for this one instead of piling up
         }
         int gen = generation;
+        followInFlight = true;
         tasks.submit(null, (progress, cancel) -> {
             FileChange change = f.refresh();
             return new Object[] {change, f.lineCount()};
         }, r -> {
+            followInFlight = false;
             if (gen != generation) {
                 return;
             }
@@ -663,7 +666,7 @@ public final class LogsViewModel {
                 pendingScroll = Integer.MAX_VALUE;
                 status.set("The log was rotated or truncated: following the new file");
             }
-        }, e -> { });
+        }, e -> followInFlight = false);
     }
 
     // ------------------------------------------------------------------------------------------------ copy, save

@@ -144,4 +144,41 @@ class LogsViewModelTest {
             assertThat(model.treeProperty().get().files()).hasSameSizeAs(all.files());
         }
     }
+
+    @Test
+    void aFollowTickWaitsForTheOneInFlightInsteadOfPilingUp() throws Exception {
+        Path log = Files.writeString(Files.createDirectories(temp.resolve("dd").resolve("logs")).resolve("app.log"), "one\ntwo\n");
+        List<Runnable> held = new java.util.ArrayList<>();
+        boolean[] hold = {false};
+        io.tidemark.ui.tasks.TaskExecutor tasks = new io.tidemark.ui.tasks.TaskExecutor() {
+            final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+
+            @Override
+            public <T> io.tidemark.ui.tasks.RunningTask submit(String title, io.tidemark.ui.tasks.BackgroundTask<T> task,
+                                                                java.util.function.Consumer<T> onSuccess,
+                                                                java.util.function.Consumer<Throwable> onFailure) {
+                if (hold[0]) { // a slow share: the tick's stat has not answered yet
+                    held.add(() -> now.submit(title, task, onSuccess, onFailure));
+                    return new io.tidemark.ui.tasks.RunningTask("");
+                }
+                return now.submit(title, task, onSuccess, onFailure);
+            }
+        };
+        LogsViewModel model = new LogsViewModel(tasks, new UserFolders(temp.resolve("config"), temp.resolve("data")));
+        model.open(LogNode.file("app.log", log, Files.size(log), null, null));
+        assertThat(model.rowCountProperty().get()).isEqualTo(2);
+        model.follow(true);
+        hold[0] = true;
+        model.followTick();
+        model.followTick();
+        model.followTick();
+        assertThat(held).hasSize(1);
+        Files.writeString(log, "three\n", StandardOpenOption.APPEND);
+        hold[0] = false;
+        held.remove(0).run();
+        assertThat(model.rowCountProperty().get()).isEqualTo(3);
+        hold[0] = true;
+        model.followTick(); // the last one answered: the next tick goes out
+        assertThat(held).hasSize(1);
+    }
 }
