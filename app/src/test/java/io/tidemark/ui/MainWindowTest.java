@@ -11,7 +11,6 @@ import io.tidemark.core.demo.DemoSpec;
 import io.tidemark.ui.shell.ConnectionState;
 import io.tidemark.ui.shell.MainViewModel;
 import io.tidemark.ui.shell.Screen;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +19,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,14 +207,7 @@ class MainWindowTest {
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = window.scene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
-        assertThat(png.getWidth()).isEqualTo(1200);
-        String dir = System.getProperty("tidemark.screenshots.dir");
-        File target = dir == null ? home.resolve(name).toFile() : new File(dir, name);
-        target.getParentFile().mkdirs();
-        ImageIO.write(png, "png", target);
-        assertThat(target).isFile();
+        java.io.File target = Screenshots.write(robot, window.scene(), name, home);
+        assertThat(ImageIO.read(target).getWidth()).isEqualTo(1200);
     }
 }

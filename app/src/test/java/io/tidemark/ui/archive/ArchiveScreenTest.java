@@ -1,5 +1,6 @@
 package io.tidemark.ui.archive;
 
+import io.tidemark.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.actions.DemoPlatform;
@@ -15,8 +16,6 @@ import io.tidemark.ui.TidemarkApp;
 import io.tidemark.ui.ScriptedDialogs;
 import io.tidemark.ui.shell.ConnectionState;
 import io.tidemark.ui.shell.Screen;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
@@ -37,9 +35,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -195,13 +191,6 @@ class ArchiveScreenTest {
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = window.scene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
-        String dir = System.getProperty("tidemark.screenshots.dir");
-        File target = dir == null ? home.resolve(name).toFile() : new File(dir, name);
-        target.getParentFile().mkdirs();
-        ImageIO.write(png, "png", target);
-        assertThat(target).isFile();
+        Screenshots.write(robot, window.scene(), name, home);
     }
 }

@@ -1,5 +1,6 @@
 package io.tidemark.ui.growth;
 
+import io.tidemark.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.TestDemos;
@@ -16,16 +17,12 @@ import io.tidemark.core.growth.Dimension;
 import io.tidemark.ui.CurrentThreadTaskExecutor;
 import io.tidemark.ui.Theme;
 import java.awt.BasicStroke;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.jfree.chart.axis.LogAxis;
@@ -176,13 +173,6 @@ class GrowthViewTest {
     }
 
     private void snapshot(String name) throws Exception {
-        WritableImage[] image = new WritableImage[1];
-        WaitForAsyncUtils.asyncFx(() -> image[0] = scene.snapshot(null)).get();
-        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
-        String dir = System.getProperty("tidemark.screenshots.dir");
-        File target = dir == null ? temp.resolve(name).toFile() : new File(dir, name);
-        target.getParentFile().mkdirs();
-        ImageIO.write(png, "png", target);
-        assertThat(target).isFile();
+        Screenshots.write(new FxRobot(), scene, name, temp);
     }
 }

@@ -1,5 +1,6 @@
 package io.tidemark.ui.logs;
 
+import io.tidemark.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.actions.DemoPlatform;
@@ -12,8 +13,6 @@ import io.tidemark.core.logs.LogNode;
 import io.tidemark.ui.TidemarkApp;
 import io.tidemark.ui.shell.ConnectionState;
 import io.tidemark.ui.shell.Screen;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,18 +20,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -170,13 +166,6 @@ class LogsScreenTest {
 
     private void snapshot(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = window.scene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
-        String dir = System.getProperty("tidemark.screenshots.dir");
-        File target = dir == null ? home.resolve(name).toFile() : new File(dir, name);
-        target.getParentFile().mkdirs();
-        ImageIO.write(png, "png", target);
-        assertThat(target).isFile();
+        Screenshots.write(robot, window.scene(), name, home);
     }
 }

@@ -1,5 +1,6 @@
 package io.tidemark.ui.maintenance;
 
+import io.tidemark.ui.Screenshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.TestPostgres;
@@ -12,8 +13,6 @@ import io.tidemark.ui.Theme;
 import io.tidemark.ui.dialogs.DangerConfirmation;
 import io.tidemark.ui.ScriptedDialogs;
 import io.tidemark.ui.tasks.FxTaskExecutor;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,13 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -161,13 +157,6 @@ class MaintenanceViewTest {
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
-        String dir = System.getProperty("tidemark.screenshots.dir");
-        File target = dir == null ? home.resolve(name).toFile() : new File(dir, name);
-        target.getParentFile().mkdirs();
-        ImageIO.write(png, "png", target);
-        assertThat(target).isFile();
+        Screenshots.write(robot, scene, name, home);
     }
 }

@@ -1,5 +1,6 @@
 package io.tidemark.ui.purge;
 
+import io.tidemark.ui.Screenshots;
 import io.tidemark.TestDemos;
 import io.tidemark.actions.DemoPlatform;
 import io.tidemark.actions.PlatformSession;
@@ -13,13 +14,11 @@ import io.tidemark.ui.dialogs.DangerConfirmation;
 import io.tidemark.ui.dialogs.DangerDialog;
 import io.tidemark.ui.ScriptedDialogs;
 import io.tidemark.ui.shell.MainViewModel;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +30,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -214,13 +210,6 @@ class PurgeViewTest {
     }
 
     private void snapshot(FxRobot robot, String name) throws Exception {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
-        String dir = System.getProperty("tidemark.screenshots.dir");
-        File target = dir == null ? home.resolve(name).toFile() : new File(dir, name);
-        target.getParentFile().mkdirs();
-        ImageIO.write(png, "png", target);
-        assertThat(target).isFile();
+        Screenshots.write(robot, scene, name, home);
     }
 }
