@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * The copy is named after the .gz's path, size and modification time, so a changed .gz is decompressed again.
  * <p>
  * The folder is bounded: after each new copy the copies used least recently are deleted until the folder holds at most
- * {@link #LIMIT_BYTES} (the copy just made stays), and a copy is not started when the disk has not room for it (the
+ * {@link #LIMIT_BYTES} (the copy just made stays; only files named as this class names its copies), and a copy is not started when the disk has not room for it (the
  * size a gzip file records of its content) plus a margin. Half-made copies left by a crash go after a day.
  */
 public final class GzipCache {
@@ -95,10 +95,11 @@ public final class GzipCache {
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
-                if (name.startsWith("inflating-") && name.endsWith(".part")
+                if (name.matches("inflating-\\d+\\.part")
                         && now - Files.getLastModifiedTime(p).toMillis() > java.util.concurrent.TimeUnit.DAYS.toMillis(1)) {
                     Files.deleteIfExists(p);
-                } else if (name.endsWith(".log") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                } else if (name.matches("[0-9a-f]{32}\\.log") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    // only the copies this class names (key(...)): another .log in the folder is never deleted
                     copies.add(p);
                 }
             }

@@ -35,7 +35,9 @@ class GzipCacheTest {
 
     @Test
     void theLeastRecentlyUsedCopiesGoWhenTheFolderPassesItsLimit() throws Exception {
-        Path cache = dir.resolve("cache");
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path theirs = Files.writeString(cache.resolve("notes.log"), "x".repeat(4_000_000)); // not a copy: never deleted
+        Files.setLastModifiedTime(theirs, FileTime.fromMillis(0));
         Path a = gz("a", 20_000);
         Path b = gz("b", 20_000);
         Path c = gz("c", 20_000);
@@ -49,6 +51,7 @@ class GzipCacheTest {
         assertThat(open(a, cache, 3_000_000)).isEqualTo(copyA); // used again: now the most recent
         Path copyC = open(c, cache, 3_000_000);
 
+        assertThat(theirs).exists().hasSize(4_000_000);
         assertThat(copyB).doesNotExist(); // the least recently used
         assertThat(copyA).exists();
         assertThat(copyC).exists();
