@@ -16,6 +16,8 @@ import io.tidemark.core.archive.ArchiveName;
 import io.tidemark.core.archive.ArchiveRecord;
 import io.tidemark.core.history.Outcome;
 import io.tidemark.db.archive.ArchiveFamily;
+import io.tidemark.db.archive.ArchiveReads;
+import io.tidemark.db.archive.ArchiveWriter;
 import io.tidemark.db.archive.ArchiveTable;
 import io.tidemark.db.archive.ExportSource;
 import io.tidemark.db.archive.SharedSnapshot;
@@ -34,10 +36,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -162,29 +164,22 @@ public final class ExportArchive {
             return t;
         });
         AtomicInteger finished = new AtomicInteger();
-        List<Future<Object>> futures = new ArrayList<>();
+        Map<Request, CompletableFuture<Object>> outcomes = new LinkedHashMap<>();
+        requests.forEach(r -> outcomes.put(r, new CompletableFuture<>()));
+        Exports exports = new Exports(site, shared, pool, outcomes, cancellation, clock, () -> {
+            int n = finished.incrementAndGet();
+            progress.report((double) n / requests.size(), n + " of " + requests.size() + " tenant-days");
+        });
         try {
-            for (Request request : requests) {
-                futures.add(pool.submit(() -> {
-                    cancellation.checkpoint();
-                    try {
-                        Target target = target(site, request);
-                        return export(site, shared, target.tenant(), target.name(), target.file().getParent(), target.file(),
-                                Progress.NONE, cancellation, StepHook.NONE, clock);
-                    } catch (Cancellation.CancelledException e) {
-                        throw e;
-                    } catch (RuntimeException e) {
-                        return new Failure(request, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                    } finally {
-                        int n = finished.incrementAndGet();
-                        progress.report((double) n / requests.size(), n + " of " + requests.size() + " tenant-days");
-                    }
-                }));
+            Map<LocalDate, List<Request>> byDay = new LinkedHashMap<>();
+            requests.forEach(r -> byDay.computeIfAbsent(r.day(), d -> new ArrayList<>()).add(r));
+            for (List<Request> day : byDay.values()) {
+                exports.submit(day);
             }
             List<Result> exported = new ArrayList<>();
             List<Failure> failed = new ArrayList<>();
             RuntimeException stop = null;
-            for (Future<Object> f : futures) {
+            for (CompletableFuture<Object> f : outcomes.values()) {
                 try {
                     Object outcome = f.get();
                     if (outcome instanceof Result r) {
@@ -295,31 +290,89 @@ public final class ExportArchive {
 
     private static Result export(ArchiveSite site, Tenant tenant, ArchiveName name, Path folder, Path target, Progress progress,
                                  Cancellation cancellation, StepHook hook, Clock clock) {
-        return export(site, null, tenant, name, folder, target, progress, cancellation, hook, clock);
+        return export(site, null, new Target(tenant, name, target), progress, cancellation, hook, clock);
     }
 
-    private static Result export(ArchiveSite site, SharedSnapshot shared, Tenant tenant, ArchiveName name, Path folder, Path target,
-                                 Progress progress, Cancellation cancellation, StepHook hook, Clock clock) {
+    /** One tenant-day on its own: written (in the batch's snapshot when there is one), then {@link #finish}ed. */
+    private static Result export(ArchiveSite site, SharedSnapshot shared, Target target, Progress progress, Cancellation cancellation,
+                                 StepHook hook, Clock clock) {
         PlatformSession session = site.session();
-        ArchiveName plain = new ArchiveName(name.tenant(), name.day(), name.format(), false);
-        Path raw = folder.resolve(plain.temporaryName());
-        Path compressed = folder.resolve(name.temporaryName());
-        boolean published = false;
+        Job job = new Job(target, clock.instant());
+        ArchiveManifest manifest;
         try {
-            Files.createDirectories(folder);
-            Files.deleteIfExists(raw);
-            Files.deleteIfExists(compressed);
-            Instant createdAt = clock.instant();
-            ArchiveManifest manifest;
+            job.prepare();
             ArchiveFamily family = site.family(); // before borrowing: reading it borrows a connection too
+            Tenant tenant = target.tenant();
+            ArchiveName name = target.name();
             ExportSource from = shared == null ? ExportSource.OWN : shared.source(tenant.id(), name.day());
             try (Connection c = session.database().connection()) {
                 manifest = name.format() == ArchiveFormat.SQLITE
                         ? SqliteArchive.write(c, session.info().kind(), from, family, tenant.name(), tenant.id(), name.day(),
-                        session.key(), TidemarkVersion.current(), createdAt, raw, progress, cancellation)
+                        session.key(), TidemarkVersion.current(), job.createdAt, job.raw, progress, cancellation)
                         : PostgresArchive.write(c, from, family, tenant.name(), tenant.id(), name.day(), session.key(),
-                        TidemarkVersion.current(), createdAt, raw, progress, cancellation);
+                        TidemarkVersion.current(), job.createdAt, job.raw, progress, cancellation);
             }
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw job.abandon(site, false, e);
+        }
+        return finish(site, job, manifest, progress, cancellation, hook);
+    }
+
+    /** The files of one export in progress: the temporary plain file and, when compressed, the temporary .gz. */
+    private static final class Job {
+        final Target target;
+        final Instant createdAt;
+        final Path raw;
+        final Path compressed;
+
+        Job(Target target, Instant createdAt) {
+            this.target = target;
+            this.createdAt = createdAt;
+            ArchiveName name = target.name();
+            Path folder = target.file().getParent();
+            this.raw = folder.resolve(new ArchiveName(name.tenant(), name.day(), name.format(), false).temporaryName());
+            this.compressed = folder.resolve(name.temporaryName());
+        }
+
+        void prepare() throws IOException {
+            Files.createDirectories(target.file().getParent());
+            Files.deleteIfExists(raw);
+            Files.deleteIfExists(compressed);
+        }
+
+        ArchiveManifest heading(ArchiveSite site) {
+            ArchiveName name = target.name();
+            return new ArchiveManifest(ArchiveManifest.FORMAT_VERSION, target.tenant().name(), target.tenant().id(), name.day(),
+                    site.family().name(), site.session().key(), createdAt, TidemarkVersion.current(), List.of());
+        }
+
+        /**
+         * A failure (not a crash) leaves nothing: temporary files go, and a published file no row records goes too.
+         * Returns the exception to throw.
+         */
+        RuntimeException abandon(ArchiveSite site, boolean published, Exception e) {
+            deleteQuietly(raw);
+            deleteQuietly(compressed);
+            if (published && !recorded(site, target.tenant(), target.name())) {
+                deleteQuietly(target.file());
+            }
+            if (e instanceof RuntimeException re) {
+                return re;
+            }
+            return new TidemarkException("Exporting tenant " + target.tenant().name() + ", " + target.name().day() + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** After the archive is written to its temporary file: flushed, verified, compressed, renamed and recorded. */
+    private static Result finish(ArchiveSite site, Job job, ArchiveManifest manifest, Progress progress, Cancellation cancellation,
+                                 StepHook hook) {
+        Tenant tenant = job.target.tenant();
+        ArchiveName name = job.target.name();
+        Path target = job.target.file();
+        Path raw = job.raw;
+        boolean published = false;
+        try {
             hook.after(Step.WRITTEN);
             if (!name.compressed()) { // a compressed archive's own file is flushed when written; the plain one is dropped
                 ArchiveFiles.sync(raw);
@@ -337,14 +390,14 @@ public final class ExportArchive {
             String sha256 = null;
             if (name.compressed()) {
                 progress.report(1, "Compressing " + name.fileName());
-                String verified = ArchiveFiles.gzip(raw, compressed);
-                String[] decompressed = ArchiveFiles.gunzipDigests(compressed);
+                String verified = ArchiveFiles.gzip(raw, job.compressed);
+                String[] decompressed = ArchiveFiles.gunzipDigests(job.compressed);
                 if (!decompressed[0].equals(verified)) {
                     throw new TidemarkException("The compressed archive does not decompress to the verified file; nothing was recorded.");
                 }
                 sha256 = decompressed[1];
                 Files.delete(raw);
-                ready = compressed;
+                ready = job.compressed;
                 hook.after(Step.COMPRESSED);
             }
             ArchiveFiles.publish(ready, target);
@@ -359,23 +412,162 @@ public final class ExportArchive {
             if (table.isPresent()) {
                 ArchiveTable t = table.get();
                 long id = t.insert(tenant.id(), name.day(), name.fileName(), name.format().label(), name.compressed(), size,
-                        manifest.totalRows(), sha256, createdAt);
+                        manifest.totalRows(), sha256, job.createdAt);
                 record = new ArchiveRecord(id, tenant.id(), tenant.name(), name.day(), name.fileName(), name.format().label(),
-                        name.compressed(), size, manifest.totalRows(), sha256, createdAt);
+                        name.compressed(), size, manifest.totalRows(), sha256, job.createdAt);
             }
             hook.after(Step.RECORDED);
             return new Result(new ArchiveEntry(tenant.name(), name, target, size, record), manifest);
-        } catch (IOException | SQLException | RuntimeException e) {
-            // A failure (not a crash) leaves nothing: temporary files go, and a published file no row records goes too.
-            deleteQuietly(raw);
-            deleteQuietly(compressed);
-            if (published && !recorded(site, tenant, name)) {
-                deleteQuietly(target);
+        } catch (IOException | RuntimeException e) {
+            throw job.abandon(site, published, e);
+        }
+    }
+
+    /**
+     * A batch's exports on its pool. On PostgreSQL, the tenant-days of one day are read together when the batch covers
+     * most of that day ({@link ArchiveReads#day}: each table read once for all of them, in the batch's snapshot) and
+     * then finished one by one; otherwise, and on SQLite, each tenant-day is exported on its own.
+     */
+    private static final class Exports {
+        private final ArchiveSite site;
+        private final SharedSnapshot shared;
+        private final ExecutorService pool;
+        private final Map<Request, CompletableFuture<Object>> outcomes;
+        private final Cancellation cancellation;
+        private final Clock clock;
+        private final Runnable onDone;
+
+        Exports(ArchiveSite site, SharedSnapshot shared, ExecutorService pool, Map<Request, CompletableFuture<Object>> outcomes,
+                Cancellation cancellation, Clock clock, Runnable onDone) {
+            this.site = site;
+            this.shared = shared;
+            this.pool = pool;
+            this.outcomes = outcomes;
+            this.cancellation = cancellation;
+            this.clock = clock;
+            this.onDone = onDone;
+        }
+
+        /** Submits one day's requests. */
+        void submit(List<Request> day) {
+            if (shared != null && day.size() > 1 && ArchiveReads.readsByDay(site.family())) {
+                pool.submit(() -> readDay(day));
+            } else {
+                day.forEach(this::submitOne);
             }
-            if (e instanceof RuntimeException re) {
-                throw re;
+        }
+
+        private void submitOne(Request request) {
+            pool.submit(() -> settle(request, () -> export(site, shared, target(site, request), Progress.NONE, cancellation,
+                    StepHook.NONE, clock)));
+        }
+
+        /** Runs one step of a request and settles its outcome: a Result, a Failure, or (cancelled, or a bug) an exception. */
+        private void settle(Request request, java.util.function.Supplier<Result> work) {
+            CompletableFuture<Object> outcome = outcomes.get(request);
+            try {
+                cancellation.checkpoint();
+                outcome.complete(work.get());
+            } catch (Cancellation.CancelledException e) {
+                outcome.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                outcome.complete(new Failure(request, reason(e)));
+            } finally {
+                onDone.run();
             }
-            throw new TidemarkException("Exporting tenant " + tenant.name() + ", " + name.day() + " failed: " + e.getMessage(), e);
+        }
+
+        private void readDay(List<Request> day) {
+            Map<Long, Job> jobs = new LinkedHashMap<>();
+            Map<Long, Request> requestOf = new LinkedHashMap<>();
+            Map<Long, ArchiveWriter> writers = new LinkedHashMap<>();
+            try {
+                cancellation.checkpoint();
+                for (Request request : day) {
+                    try {
+                        Target target = target(site, request);
+                        if (jobs.containsKey(target.tenant().id())) { // the same tenant-day in another format: on its own
+                            submitOne(request);
+                            continue;
+                        }
+                        Job job = new Job(target, clock.instant());
+                        job.prepare();
+                        jobs.put(target.tenant().id(), job);
+                        requestOf.put(target.tenant().id(), request);
+                    } catch (IOException | RuntimeException e) {
+                        fail(request, e);
+                    }
+                }
+                Map<Long, List<String>> keys = new LinkedHashMap<>();
+                Map<Long, List<String>> dayKeys = shared.keys(day.get(0).day());
+                jobs.keySet().forEach(t -> keys.put(t, dayKeys.getOrDefault(t, List.of())));
+                long[] range = ArchiveReads.denseRange(keys);
+                if (range == null) { // a few tenants of the day, or none with rows: each on its own
+                    jobs.forEach((t, job) -> pool.submit(() -> settle(requestOf.get(t), () -> export(site, shared, job.target,
+                            Progress.NONE, cancellation, StepHook.NONE, clock))));
+                    jobs.clear();
+                    return;
+                }
+                for (Map.Entry<Long, Job> e : List.copyOf(jobs.entrySet())) {
+                    try {
+                        writers.put(e.getKey(), ArchiveWriter.open(e.getValue().target.name().format(), e.getValue().raw,
+                                e.getValue().heading(site)));
+                    } catch (IOException | SQLException | RuntimeException ex) {
+                        fail(requestOf.get(e.getKey()), e.getValue().abandon(site, false, ex));
+                        jobs.remove(e.getKey());
+                    }
+                }
+                Map<Long, Exception> failed;
+                try (Connection c = site.session().database().connection()) {
+                    failed = ArchiveReads.day(c, shared.daySource(), site.family(), range, keys, writers, cancellation);
+                }
+                for (Map.Entry<Long, Job> e : List.copyOf(jobs.entrySet())) {
+                    Long tenant = e.getKey();
+                    Job job = e.getValue();
+                    Request request = requestOf.get(tenant);
+                    jobs.remove(tenant);
+                    ArchiveWriter writer = writers.remove(tenant);
+                    ArchiveManifest manifest;
+                    try {
+                        if (failed.containsKey(tenant)) {
+                            throw failed.get(tenant);
+                        }
+                        manifest = writer.finish();
+                    } catch (Exception ex) {
+                        writer.close();
+                        fail(request, job.abandon(site, false, ex));
+                        continue;
+                    }
+                    pool.submit(() -> settle(request, () -> finish(site, job, manifest, Progress.NONE, cancellation, StepHook.NONE)));
+                }
+            } catch (Cancellation.CancelledException e) {
+                jobs.forEach((t, job) -> {
+                    close(writers.get(t));
+                    job.abandon(site, false, e);
+                    outcomes.get(requestOf.get(t)).completeExceptionally(e);
+                    onDone.run();
+                });
+            } catch (SQLException | IOException | RuntimeException e) {
+                jobs.forEach((t, job) -> {
+                    close(writers.get(t));
+                    fail(requestOf.get(t), job.abandon(site, false, e));
+                });
+            }
+        }
+
+        private static void close(ArchiveWriter writer) {
+            if (writer != null) {
+                writer.close();
+            }
+        }
+
+        private void fail(Request request, Exception e) {
+            outcomes.get(request).complete(new Failure(request, reason(e)));
+            onDone.run();
+        }
+
+        private static String reason(Exception e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 

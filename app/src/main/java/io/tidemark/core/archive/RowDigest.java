@@ -54,33 +54,13 @@ public final class RowDigest {
             putInt(bytes.length);
             put(bytes, bytes.length);
         } else {
-            String text = v.toString();
+            // For the compact (Latin-1) strings most values are, this is one vectorized check and copy: cheaper than
+            // a loop over the characters.
+            byte[] utf8 = v.toString().getBytes(StandardCharsets.UTF_8);
             put((byte) 3);
-            if (!putAscii(text)) {
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                putInt(utf8.length);
-                put(utf8, utf8.length);
-            }
+            putInt(utf8.length);
+            put(utf8, utf8.length);
         }
-    }
-
-    /** Writes an ASCII text's length and bytes; false (nothing written) when it holds another character. */
-    private boolean putAscii(String text) {
-        int n = text.length();
-        if (n > BUFFER - 4) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        room(4 + n);
-        writeInt(n);
-        for (int i = 0; i < n; i++) {
-            buffer[used++] = (byte) text.charAt(i);
-        }
-        return true;
     }
 
     private void put(byte b) {

@@ -192,6 +192,17 @@ public record ArchiveFamily(String name, List<ArchivedTable> tables, String root
         return select(table, SqlNames.quote(root().key()) + " = ANY (CAST(" + array + " AS " + rootKeyType + "[]))");
     }
 
+    /**
+     * SELECT of {@code table}'s rows whose root key (the root's key, or a child's parent column) lies in
+     * {@code [low, high]}, in key order: a day of every tenant in one pass, for {@link ArchiveReads#day}.
+     */
+    public String selectKeyRange(ArchivedTable table, long low, long high) {
+        String cols = String.join(", ", table.columnNames().stream().map(SqlNames::quote).toList());
+        String column = table.parentTable() == null ? table.key() : table.parentColumn();
+        return "SELECT " + cols + " FROM " + SqlNames.quote(table.name()) + " WHERE " + SqlNames.quote(column) + " BETWEEN " + low
+                + " AND " + high + " ORDER BY " + SqlNames.quote(table.key());
+    }
+
     /** SELECT of the tenant-day's rows of {@code table} in key order (3 parameters: tenant id, day start, day end). */
     public String selectDay(ArchivedTable table) {
         return select(table, rootCondition(""));

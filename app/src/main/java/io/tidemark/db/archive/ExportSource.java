@@ -19,7 +19,7 @@ public record ExportSource(String snapshotId, List<String> rootKeys) {
 
     /**
      * Starts the export's read-only REPEATABLE READ transaction on {@code source} (PostgreSQL), in the shared snapshot
-     * when there is one.
+     * when there is one, with the settings that fix how values are written as text (UTC, hex bytea, ISO dates).
      */
     void begin(Connection source) throws SQLException {
         source.setAutoCommit(false);
@@ -31,6 +31,11 @@ public record ExportSource(String snapshotId, List<String> rootKeys) {
             try (Statement s = source.createStatement()) {
                 s.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
             }
+        }
+        // The values' text must not depend on the machine or the server's defaults (CopyText reads bytea in hex).
+        try (Statement s = source.createStatement()) {
+            s.execute("SET LOCAL TimeZone = 'UTC'; SET LOCAL bytea_output = 'hex'; SET LOCAL DateStyle = 'ISO, YMD';"
+                    + " SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3");
         }
     }
 }

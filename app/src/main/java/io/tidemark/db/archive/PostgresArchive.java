@@ -28,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * The PostgreSQL archive format: a plain SQL script that {@code psql -f} restores. For each table, parents first, it
@@ -63,50 +61,99 @@ public final class PostgresArchive {
     public static ArchiveManifest write(Connection source, ExportSource from, ArchiveFamily family, String tenant, long tenantId,
                                         LocalDate day, String platformKey, String version, Instant createdAt, Path target,
                                         Progress progress, Cancellation cancellation) throws SQLException, IOException {
-        CopyManager copy = source.unwrap(PGConnection.class).getCopyAPI();
-        boolean autoCommit = source.getAutoCommit();
-        int isolation = source.getTransactionIsolation();
-        from.begin(source);
-        List<ArchiveManifest.TableContent> contents = new ArrayList<>();
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
-            line(file, HEADER + ", format " + ArchiveManifest.FORMAT_VERSION + " (PostgreSQL script)");
-            line(file, "-- tenant " + oneLine(tenant) + " (id " + tenantId + "), day " + day + " (UTC), family " + family.name());
-            line(file, "-- Restore with PostgreSQL's own client (rows still in the database are skipped, all in one transaction):");
-            line(file, "--   psql -v ON_ERROR_STOP=1 -d DATABASE -f FILE.archive");
-            line(file, "--   gunzip -c FILE.archive.gz | psql -v ON_ERROR_STOP=1 -d DATABASE");
-            line(file, "SET client_encoding = 'UTF8';");
-            line(file, "SET standard_conforming_strings = on;");
-            line(file, "BEGIN;");
-            line(file, "SET CONSTRAINTS ALL DEFERRED;");
-            List<String> keys = family.rootKeyType() == null ? null
-                    : from.rootKeys() != null ? from.rootKeys() : family.rootKeys(source, tenantId, day);
-            int index = 0;
-            for (ArchivedTable table : family.tables()) {
-                cancellation.checkpoint();
-                progress.report((double) index / family.tables().size(), "Exporting " + table.name());
-                String cols = String.join(", ", table.columnNames().stream().map(SqlNames::quote).toList());
-                String staging = stagingTable(index);
-                line(file, "CREATE TEMP TABLE " + staging + " (LIKE " + SqlNames.quote(table.name()) + ") ON COMMIT DROP;");
-                line(file, "COPY " + staging + " (" + cols + ") FROM stdin;");
-                DigestingStream data = new DigestingStream(file);
-                copy.copyOut("COPY (" + (keys == null || keys.size() > ArchiveFamily.MAX_ROOT_KEYS
-                        ? family.selectDayLiteral(table, tenantId, day) : family.selectByRootKeysLiteral(table, keys)) + ") TO STDOUT", data);
-                file.write(END_OF_DATA);
-                line(file, insert(table.name(), table.columnNames(), staging));
-                contents.add(new ArchiveManifest.TableContent(table.name(), table.key(), table.columnNames(), data.lines, data.hex()));
-                index++;
-            }
-            line(file, "COMMIT;");
-            ArchiveManifest manifest = new ArchiveManifest(ArchiveManifest.FORMAT_VERSION, tenant, tenantId, day, family.name(),
-                    platformKey, createdAt, version, contents);
-            line(file, MANIFEST_PREFIX + ConfigMapper.json().writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(toJson(manifest)));
+        ArchiveManifest heading = new ArchiveManifest(ArchiveManifest.FORMAT_VERSION, tenant, tenantId, day, family.name(),
+                platformKey, createdAt, version, List.of());
+        try (Writer writer = new Writer(target, heading)) {
+            ArchiveReads.tenantDay(source, from, family, tenantId, day, writer, progress, cancellation);
+            ArchiveManifest manifest = writer.finish();
             progress.report(1, "Exported " + manifest.totalRows() + " rows");
             return manifest;
-        } finally {
-            source.rollback();
-            source.setTransactionIsolation(isolation);
-            source.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Writes a script: a header saying how to restore it, then per table a temporary table, its COPY data (the rows as
+     * COPY text, exactly as the server wrote them) and the INSERT that adds the rows not already there.
+     */
+    public static final class Writer implements ArchiveWriter {
+        private final OutputStream file;
+        private final ArchiveManifest heading;
+        private final List<ArchiveManifest.TableContent> contents = new ArrayList<>();
+        private ArchivedTable table;
+        private MessageDigest digest;
+        private long rows;
+        private boolean closed;
+
+        Writer(Path target, ArchiveManifest heading) throws IOException {
+            this.heading = heading;
+            this.file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
+            try {
+                line(file, HEADER + ", format " + ArchiveManifest.FORMAT_VERSION + " (PostgreSQL script)");
+                line(file, "-- tenant " + oneLine(heading.tenant()) + " (id " + heading.tenantId() + "), day " + heading.day()
+                        + " (UTC), family " + heading.family());
+                line(file, "-- Restore with PostgreSQL's own client (rows still in the database are skipped, all in one transaction):");
+                line(file, "--   psql -v ON_ERROR_STOP=1 -d DATABASE -f FILE.archive");
+                line(file, "--   gunzip -c FILE.archive.gz | psql -v ON_ERROR_STOP=1 -d DATABASE");
+                line(file, "SET client_encoding = 'UTF8';");
+                line(file, "SET standard_conforming_strings = on;");
+                line(file, "BEGIN;");
+                line(file, "SET CONSTRAINTS ALL DEFERRED;");
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void beginTable(ArchivedTable table) throws IOException {
+            this.table = table;
+            String cols = String.join(", ", table.columnNames().stream().map(SqlNames::quote).toList());
+            String staging = stagingTable(contents.size());
+            line(file, "CREATE TEMP TABLE " + staging + " (LIKE " + SqlNames.quote(table.name()) + ") ON COMMIT DROP;");
+            line(file, "COPY " + staging + " (" + cols + ") FROM stdin;");
+            digest = sha256();
+            rows = 0;
+        }
+
+        @Override
+        public void copyRow(byte[] row, int length) throws IOException {
+            file.write(row, 0, length);
+            digest.update(row, 0, length);
+            rows++;
+        }
+
+        @Override
+        public ArchiveManifest.TableContent endTable() throws IOException {
+            file.write(END_OF_DATA);
+            line(file, insert(table.name(), table.columnNames(), stagingTable(contents.size())));
+            ArchiveManifest.TableContent content = new ArchiveManifest.TableContent(table.name(), table.key(), table.columnNames(), rows,
+                    HexFormat.of().formatHex(digest.digest()));
+            contents.add(content);
+            return content;
+        }
+
+        @Override
+        public ArchiveManifest finish() throws IOException {
+            line(file, "COMMIT;");
+            ArchiveManifest manifest = new ArchiveManifest(heading.formatVersion(), heading.tenant(), heading.tenantId(), heading.day(),
+                    heading.family(), heading.source(), heading.createdAt(), heading.tidemarkVersion(), contents);
+            line(file, MANIFEST_PREFIX + ConfigMapper.json().writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(toJson(manifest)));
+            closed = true;
+            file.close();
+            return manifest;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                try {
+                    file.close();
+                } catch (IOException ignored) {
+                    // an abandoned file: its caller deletes it
+                }
+            }
         }
     }
 
@@ -293,7 +340,7 @@ public final class PostgresArchive {
         Map<Integer, long[]> matchingByBlock = new LinkedHashMap<>();
         Map<Integer, List<List<String>>> pages = new LinkedHashMap<>();
         ArchiveManifest manifest = read(in, (index, line, length) -> {
-            List<String> row = decodeRow(line, length);
+            List<String> row = CopyText.fields(line, length);
             if (needle != null && row.stream().noneMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains(needle))) {
                 return;
             }
@@ -315,81 +362,11 @@ public final class PostgresArchive {
                 + manifest.tables().stream().map(ArchiveManifest.TableContent::table).toList() + ".");
     }
 
-    /** A COPY text line (with its newline) as values; {@code \N} is null. */
-    static List<String> decodeRow(byte[] line, int length) {
-        String text = new String(line, 0, length - 1, StandardCharsets.UTF_8);
-        List<String> values = new ArrayList<>();
-        for (String field : text.split("\t", -1)) {
-            values.add(field.equals("\\N") ? null : unescape(field));
-        }
-        return values;
-    }
-
-    private static String unescape(String field) {
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c != '\\' || i + 1 == field.length()) {
-                out.append(c);
-                continue;
-            }
-            char n = field.charAt(++i);
-            switch (n) {
-                case 'n' -> out.append('\n');
-                case 't' -> out.append('\t');
-                case 'r' -> out.append('\r');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'v' -> out.append('\u000b');
-                default -> out.append(n);
-            }
-        }
-        return out.toString();
-    }
-
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    /** Passes COPY output to the file while counting its lines and hashing its bytes. */
-    private static final class DigestingStream extends OutputStream {
-        private final OutputStream out;
-        private final MessageDigest digest = sha256();
-        long lines;
-
-        DigestingStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            digest.update((byte) b);
-            if (b == '\n') {
-                lines++;
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            digest.update(b, off, len);
-            for (int i = off; i < off + len; i++) {
-                if (b[i] == '\n') {
-                    lines++;
-                }
-            }
-        }
-
-        String hex() {
-            return HexFormat.of().formatHex(digest.digest());
         }
     }
 

@@ -56,7 +56,18 @@ public final class SharedSnapshot implements AutoCloseable {
     }
 
     /** Where the export of one tenant-day reads: this snapshot and the keys read in it. */
-    public synchronized ExportSource source(long tenantId, LocalDate day) throws SQLException {
+    public ExportSource source(long tenantId, LocalDate day) throws SQLException {
+        List<String> keys = keys(day).getOrDefault(tenantId, List.of());
+        return new ExportSource(id, keys.size() > ArchiveFamily.MAX_ROOT_KEYS ? null : keys);
+    }
+
+    /** Where a read of a whole day ({@link ArchiveReads#day}) reads: this snapshot (the keys are {@link #keys}). */
+    public ExportSource daySource() {
+        return new ExportSource(id, null);
+    }
+
+    /** The day's root keys of every tenant, read in this snapshot, by tenant id. */
+    public synchronized Map<Long, List<String>> keys(LocalDate day) throws SQLException {
         Map<Long, List<String>> byTenant = days.get(day);
         if (byTenant == null) {
             byTenant = read(day);
@@ -65,8 +76,7 @@ public final class SharedSnapshot implements AutoCloseable {
                 days.remove(days.keySet().iterator().next());
             }
         }
-        List<String> keys = byTenant.getOrDefault(tenantId, List.of());
-        return new ExportSource(id, keys.size() > ArchiveFamily.MAX_ROOT_KEYS ? null : keys);
+        return byTenant;
     }
 
     private Map<Long, List<String>> read(LocalDate day) throws SQLException {
