@@ -380,14 +380,17 @@ public final class ExportArchive {
             hook.after(Step.FLUSHED);
             cancellation.checkpoint();
             progress.report(1, "Verifying " + name.fileName());
-            ArchiveCheck check = VerifyArchives.verifyPlain(raw, name.format(), cancellation);
+            // A plain script is read whole by its verification: its SHA-256 for the archive table comes from that read.
+            java.security.MessageDigest fileDigest = name.format() == ArchiveFormat.POSTGRES && !name.compressed()
+                    ? ArchiveFiles.sha256Digest() : null;
+            ArchiveCheck check = VerifyArchives.verifyPlain(raw, name.format(), cancellation, fileDigest);
             if (!check.ok() || check.manifest().totalRows() != manifest.totalRows()) {
                 throw new TidemarkException("The archive written for tenant " + tenant.name() + ", " + name.day()
                         + " did not verify (" + check.summary() + "); nothing was recorded.");
             }
             hook.after(Step.VERIFIED);
             Path ready = raw;
-            String sha256 = null;
+            String sha256 = fileDigest == null ? null : java.util.HexFormat.of().formatHex(fileDigest.digest());
             if (name.compressed()) {
                 progress.report(1, "Compressing " + name.fileName());
                 String verified = ArchiveFiles.gzip(raw, job.compressed);

@@ -82,10 +82,19 @@ public final class VerifyArchives {
 
     /** Verifies an uncompressed archive file of a known format. */
     static ArchiveCheck verifyPlain(Path file, ArchiveFormat format, Cancellation cancellation) {
+        return verifyPlain(file, format, cancellation, null);
+    }
+
+    /**
+     * {@link #verifyPlain}, also passing a script's bytes through {@code fileDigest} when given (the export records the
+     * file's SHA-256 from the same read).
+     */
+    static ArchiveCheck verifyPlain(Path file, ArchiveFormat format, Cancellation cancellation, java.security.MessageDigest fileDigest) {
         if (format == ArchiveFormat.SQLITE) {
             return toCheck(file, SqliteArchive.verify(file, cancellation));
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = fileDigest == null ? Files.newInputStream(file)
+                : new java.security.DigestInputStream(Files.newInputStream(file), fileDigest)) {
             return toCheck(file, PostgresArchive.verify(in, cancellation));
         } catch (IOException e) {
             return new ArchiveCheck(file, null, java.util.Map.of(), List.of("Cannot read " + file.getFileName() + ": " + e.getMessage()));

@@ -163,21 +163,18 @@ public final class ArchiveReads {
         }
     }
 
-    /** The export's read-only transaction, in the shared snapshot when there is one; rolled back and undone on close. */
+    /** The export's read-only transaction, in the shared snapshot when there is one; rolled back on close. */
     private static final class Transaction implements AutoCloseable {
         private final Connection c;
         private final boolean autoCommit;
-        private final int isolation;
 
         private Transaction(Connection c) throws SQLException {
             this.c = c;
             this.autoCommit = c.getAutoCommit();
-            this.isolation = c.getTransactionIsolation();
         }
 
         static Transaction begin(Connection c, ExportSource from) throws SQLException {
             Transaction t = new Transaction(c);
-            c.setReadOnly(true);
             from.begin(c);
             return t;
         }
@@ -187,8 +184,6 @@ public final class ArchiveReads {
             try {
                 c.rollback();
             } finally {
-                c.setReadOnly(false);
-                c.setTransactionIsolation(isolation);
                 c.setAutoCommit(autoCommit);
             }
         }

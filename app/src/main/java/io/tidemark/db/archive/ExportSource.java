@@ -19,22 +19,19 @@ public record ExportSource(String snapshotId, List<String> rootKeys) {
 
     /**
      * Starts the export's read-only REPEATABLE READ transaction on {@code source} (PostgreSQL), in the shared snapshot
-     * when there is one, with the settings that fix how values are written as text (UTC, hex bytea, ISO dates).
+     * when there is one, with the settings that fix how values are written as text (UTC, hex bytea, ISO dates). One
+     * round trip: the session's own characteristics are left as they are.
      */
     void begin(Connection source) throws SQLException {
-        source.setAutoCommit(false);
-        source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        if (snapshotId != null) {
-            if (!snapshotId.matches("[0-9A-Fa-f-]+")) {
-                throw new SQLException("Not a snapshot identifier: " + snapshotId);
-            }
-            try (Statement s = source.createStatement()) {
-                s.execute("SET TRANSACTION SNAPSHOT '" + snapshotId + "'");
-            }
+        if (snapshotId != null && !snapshotId.matches("[0-9A-Fa-f-]+")) {
+            throw new SQLException("Not a snapshot identifier: " + snapshotId);
         }
+        source.setAutoCommit(false);
         // The values' text must not depend on the machine or the server's defaults (CopyText reads bytea in hex).
         try (Statement s = source.createStatement()) {
-            s.execute("SET LOCAL TimeZone = 'UTC'; SET LOCAL bytea_output = 'hex'; SET LOCAL DateStyle = 'ISO, YMD';"
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
+                    + (snapshotId == null ? "" : "SET TRANSACTION SNAPSHOT '" + snapshotId + "'; ")
+                    + "SET LOCAL TimeZone = 'UTC'; SET LOCAL bytea_output = 'hex'; SET LOCAL DateStyle = 'ISO, YMD';"
                     + " SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3");
         }
     }

@@ -115,7 +115,9 @@ public final class SqliteArchive {
             // and on ext4 without a journal every deletion makes the next creations in that folder slower.
             Files.createFile(target);
             this.heading = heading;
-            this.out = DriverManager.getConnection("jdbc:sqlite:" + target);
+            SQLiteConfig config = new SQLiteConfig();
+            config.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX); // one thread at a time uses a writer
+            this.out = DriverManager.getConnection("jdbc:sqlite:" + target, config.toProperties());
             try (Statement s = out.createStatement()) {
                 s.execute("PRAGMA journal_mode = OFF");
                 s.execute("PRAGMA synchronous = OFF");
@@ -286,6 +288,8 @@ public final class SqliteArchive {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX); // one thread at a time uses a connection
+        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30)); // read pages in place, not by pread
         return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 

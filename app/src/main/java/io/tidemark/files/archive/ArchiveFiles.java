@@ -84,7 +84,8 @@ public final class ArchiveFiles {
         return new String[] {HexFormat.of().formatHex(plain.digest()), HexFormat.of().formatHex(file.digest())};
     }
 
-    private static MessageDigest sha256Digest() {
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
