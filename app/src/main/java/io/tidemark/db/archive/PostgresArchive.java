@@ -82,6 +82,8 @@ public final class PostgresArchive {
         private ArchivedTable table;
         private MessageDigest digest;
         private long rows;
+        private final byte[] block = new byte[1 << 16];
+        private int used;
         private boolean closed;
 
         Writer(Path target, ArchiveManifest heading) throws IOException {
@@ -117,13 +119,29 @@ public final class PostgresArchive {
 
         @Override
         public void copyRow(byte[] row, int length) throws IOException {
-            file.write(row, 0, length);
-            digest.update(row, 0, length);
+            if (length > block.length - used) {
+                flushBlock();
+            }
+            if (length > block.length) {
+                digest.update(row, 0, length);
+                file.write(row, 0, length);
+            } else {
+                System.arraycopy(row, 0, block, used, length);
+                used += length;
+            }
             rows++;
+        }
+
+        /** Rows are gathered in a block and handed to the digest and the file together (one call per row cost more). */
+        private void flushBlock() throws IOException {
+            digest.update(block, 0, used);
+            file.write(block, 0, used);
+            used = 0;
         }
 
         @Override
         public ArchiveManifest.TableContent endTable() throws IOException {
+            flushBlock();
             file.write(END_OF_DATA);
             line(file, insert(table.name(), table.columnNames(), stagingTable(contents.size())));
             ArchiveManifest.TableContent content = new ArchiveManifest.TableContent(table.name(), table.key(), table.columnNames(), rows,

@@ -54,11 +54,19 @@ public final class ArchiveFiles {
         syncFolder(to.getParent());
     }
 
-    /** Compresses {@code from} into {@code to} (fsynced); returns the SHA-256 of the bytes compressed, read once. */
+    /**
+     * Compresses {@code from} into {@code to} (fsynced) at gzip's fastest level (as {@code gzip -1}): on archives it
+     * compresses twice as fast as the default level 6 for files 8 % larger (26 % of the plain size instead of 24 %,
+     * BENCHMARKS.md). Returns the SHA-256 of the bytes compressed, read once.
+     */
     public static String gzip(Path from, Path to) throws IOException {
         MessageDigest digest = sha256Digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(from), digest);
-             OutputStream out = new GZIPOutputStream(Files.newOutputStream(to), 1 << 16)) {
+             OutputStream out = new GZIPOutputStream(Files.newOutputStream(to), 1 << 16) {
+                 {
+                     def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                 }
+             }) {
             in.transferTo(out);
         }
         sync(to);
