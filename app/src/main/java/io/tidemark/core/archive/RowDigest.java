@@ -37,6 +37,43 @@ public final class RowDigest {
         rows++;
     }
 
+    /** Starts a row whose values follow one call each, in column order (for readers that have no value objects). */
+    public void beginRow() {
+        put((byte) 'R');
+        rows++;
+    }
+
+    /** A null value of the current row. */
+    public void nullValue() {
+        put((byte) 0);
+    }
+
+    /** An integer value of the current row. */
+    public void integerValue(long value) {
+        put((byte) 1);
+        putLong(value);
+    }
+
+    /** A real value of the current row. */
+    public void realValue(double value) {
+        put((byte) 2);
+        putLong(Double.doubleToLongBits(value));
+    }
+
+    /** A text value of the current row, as its UTF-8 bytes {@code utf8[offset..offset+length)}. */
+    public void textValue(byte[] utf8, int offset, int length) {
+        put((byte) 3);
+        putInt(length);
+        put(utf8, offset, length);
+    }
+
+    /** A blob value of the current row, {@code bytes[offset..offset+length)}. */
+    public void blobValue(byte[] bytes, int offset, int length) {
+        put((byte) 4);
+        putInt(length);
+        put(bytes, offset, length);
+    }
+
     private void value(Object v) {
         if (v == null) {
             put((byte) 0);
@@ -69,13 +106,17 @@ public final class RowDigest {
     }
 
     private void put(byte[] bytes, int length) {
+        put(bytes, 0, length);
+    }
+
+    private void put(byte[] bytes, int offset, int length) {
         if (length > BUFFER / 2) {
             flush();
-            digest.update(bytes, 0, length);
+            digest.update(bytes, offset, length);
             return;
         }
         room(length);
-        System.arraycopy(bytes, 0, buffer, used, length);
+        System.arraycopy(bytes, offset, buffer, used, length);
         used += length;
     }
 
