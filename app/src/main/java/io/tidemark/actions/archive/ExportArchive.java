@@ -467,11 +467,17 @@ public final class ExportArchive {
 
         /** Runs one step of a request and settles its outcome: a Result, a Failure, or (cancelled, or a bug) an exception. */
         private void settle(Request request, java.util.function.Supplier<Result> work) {
+            settle(request, work, () -> { });
+        }
+
+        /** {@link #settle}, running {@code onCancel} when the batch was cancelled before or during the step. */
+        private void settle(Request request, java.util.function.Supplier<Result> work, Runnable onCancel) {
             CompletableFuture<Object> outcome = outcomes.get(request);
             try {
                 cancellation.checkpoint();
                 outcome.complete(work.get());
             } catch (Cancellation.CancelledException e) {
+                onCancel.run();
                 outcome.completeExceptionally(e);
             } catch (RuntimeException e) {
                 outcome.complete(new Failure(request, reason(e)));
@@ -480,16 +486,24 @@ public final class ExportArchive {
             }
         }
 
+        /**
+         * Reads one day for its tenants at once, then hands each written archive to the pool to be finished. Every
+         * request of the day ends in exactly one way: handed on (finished or exported by another task), failed here, or,
+         * when the batch is cancelled, cancelled here with its temporary file removed.
+         */
         private void readDay(List<Request> day) {
             Map<Long, Job> jobs = new LinkedHashMap<>();
             Map<Long, Request> requestOf = new LinkedHashMap<>();
             Map<Long, ArchiveWriter> writers = new LinkedHashMap<>();
+            java.util.Set<Request> handedOn = new java.util.HashSet<>();
+            RuntimeException stop = null;
             try {
                 cancellation.checkpoint();
                 for (Request request : day) {
                     try {
                         Target target = target(site, request);
                         if (jobs.containsKey(target.tenant().id())) { // the same tenant-day in another format: on its own
+                            handedOn.add(request);
                             submitOne(request);
                             continue;
                         }
@@ -506,8 +520,11 @@ public final class ExportArchive {
                 jobs.keySet().forEach(t -> keys.put(t, dayKeys.getOrDefault(t, List.of())));
                 long[] range = ArchiveReads.denseRange(keys);
                 if (range == null) { // a few tenants of the day, or none with rows: each on its own
-                    jobs.forEach((t, job) -> pool.submit(() -> settle(requestOf.get(t), () -> export(site, shared, job.target,
-                            Progress.NONE, cancellation, StepHook.NONE, clock))));
+                    jobs.forEach((t, job) -> {
+                        handedOn.add(requestOf.get(t));
+                        pool.submit(() -> settle(requestOf.get(t), () -> export(site, shared, job.target, Progress.NONE,
+                                cancellation, StepHook.NONE, clock)));
+                    });
                     jobs.clear();
                     return;
                 }
@@ -541,20 +558,30 @@ public final class ExportArchive {
                         fail(request, job.abandon(site, false, ex));
                         continue;
                     }
-                    pool.submit(() -> settle(request, () -> finish(site, job, manifest, Progress.NONE, cancellation, StepHook.NONE)));
+                    handedOn.add(request);
+                    // Cancelled before its turn, a written archive's temporary file goes too.
+                    pool.submit(() -> settle(request, () -> finish(site, job, manifest, Progress.NONE, cancellation, StepHook.NONE),
+                            () -> job.abandon(site, false, new Cancellation.CancelledException())));
                 }
-            } catch (Cancellation.CancelledException e) {
-                jobs.forEach((t, job) -> {
-                    close(writers.get(t));
-                    job.abandon(site, false, e);
-                    outcomes.get(requestOf.get(t)).completeExceptionally(e);
-                    onDone.run();
-                });
-            } catch (SQLException | IOException | RuntimeException e) {
-                jobs.forEach((t, job) -> {
-                    close(writers.get(t));
-                    fail(requestOf.get(t), job.abandon(site, false, e));
-                });
+            } catch (SQLException | IOException e) {
+                stop = new TidemarkException("Reading " + day.get(0).day() + " failed: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                stop = e;
+            } finally {
+                for (Map.Entry<Long, Job> e : jobs.entrySet()) {
+                    close(writers.get(e.getKey()));
+                    e.getValue().abandon(site, false, stop == null ? new IllegalStateException("not read") : stop);
+                }
+                for (Request request : day) {
+                    if (!handedOn.contains(request) && !outcomes.get(request).isDone()) {
+                        if (stop instanceof Cancellation.CancelledException) {
+                            outcomes.get(request).completeExceptionally(stop);
+                            onDone.run();
+                        } else {
+                            fail(request, stop == null ? new IllegalStateException("not read") : stop);
+                        }
+                    }
+                }
             }
         }
 

@@ -27,6 +27,11 @@ public record ArchiveManifest(int formatVersion, String tenant, long tenantId, L
         tables = List.copyOf(tables);
     }
 
+    /** This manifest holding {@code tables} instead (a writer fills its heading's table list as it goes). */
+    public ArchiveManifest withTables(List<TableContent> tables) {
+        return new ArchiveManifest(formatVersion, tenant, tenantId, day, family, source, createdAt, tidemarkVersion, tables);
+    }
+
     /** Rows in every table. */
     public long totalRows() {
         return tables.stream().mapToLong(TableContent::rows).sum();

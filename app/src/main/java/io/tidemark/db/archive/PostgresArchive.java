@@ -153,8 +153,7 @@ public final class PostgresArchive {
         @Override
         public ArchiveManifest finish() throws IOException {
             line(file, "COMMIT;");
-            ArchiveManifest manifest = new ArchiveManifest(heading.formatVersion(), heading.tenant(), heading.tenantId(), heading.day(),
-                    heading.family(), heading.source(), heading.createdAt(), heading.tidemarkVersion(), contents);
+            ArchiveManifest manifest = heading.withTables(contents);
             line(file, MANIFEST_PREFIX + ConfigMapper.json().writer().without(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(toJson(manifest)));
             closed = true;

@@ -187,8 +187,7 @@ public final class SqliteArchive {
 
         @Override
         public ArchiveManifest finish() throws SQLException, IOException {
-            ArchiveManifest manifest = new ArchiveManifest(heading.formatVersion(), heading.tenant(), heading.tenantId(), heading.day(),
-                    heading.family(), heading.source(), heading.createdAt(), heading.tidemarkVersion(), contents);
+            ArchiveManifest manifest = heading.withTables(contents);
             writeManifest(out, manifest);
             out.commit();
             closed = true;

@@ -319,6 +319,37 @@ class ArchiveRoundTripTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(300) // a request nobody settles would make the batch wait for ever
+    void aPostgresBatchCancelledMidwayLeavesNoTemporaryFile() throws Exception {
+        String url = TestPostgres.newDatabase();
+        Path demo = temp.resolve("pg");
+        DemoPlatform.build(new DemoSpec(demo, 3, 12, 7, DemoScale.SMALL, url, TestDemos.LAST_DAY, false), Progress.NONE, new Cancellation());
+        try (PlatformSession session = PlatformSession.open(new ConnectionSpec("pg", url, null, demo.toString(), "integramon"),
+                PasswordSource.NONE)) {
+            int before = ListArchives.list(session, null).size();
+            // Every tenant of each day: the days are read whole, then their archives finished one by one.
+            List<ExportArchive.Request> requests = new java.util.ArrayList<>();
+            for (LocalDate d = DAY.minusDays(4); d.isBefore(DAY.plusDays(2)); d = d.plusDays(1)) { // days not yet archived
+                for (var t : session.tenants()) {
+                    requests.add(new ExportArchive.Request(t.name(), d, ArchiveFormat.SQLITE, d.getDayOfMonth() % 2 == 0));
+                }
+            }
+            Cancellation cancel = new Cancellation();
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+            assertThatThrownBy(() -> ExportArchive.runAll(session, requests, 2, null, (f, m) -> {
+                if (seen.incrementAndGet() == 2) {
+                    cancel.cancel();
+                }
+            }, cancel)).isInstanceOf(Cancellation.CancelledException.class);
+            int written = ListArchives.list(session, null).size() - before;
+            assertThat(written).isBetween(1, requests.size() - 1);
+            FolderCheck check = VerifyArchives.all(session, false, Progress.NONE, new Cancellation());
+            assertThat(check.leftovers()).as("temporary files left by the cancelled batch").isEmpty();
+            assertThat(check.ok()).as(check.toString()).isTrue();
+        }
+    }
+
+    @Test
     void aTenantNameThatIsAPathNeverLeadsOutOfItsFolder() throws Exception {
         Path demo = TestDemos.build(temp.resolve("demo"), 2, 12, 3);
         try (PlatformSession session = PlatformSession.open(DemoPlatform.connection(demo), PasswordSource.NONE)) {

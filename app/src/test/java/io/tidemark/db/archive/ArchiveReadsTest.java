@@ -41,11 +41,7 @@ class ArchiveReadsTest {
 
     @Test
     void aDayReadOnceEqualsEachTenantDayReadAlone() throws Exception {
-        String url = TestPostgres.newDatabase();
-        Path demo = temp.resolve("pg");
-        DemoPlatform.build(new DemoSpec(demo, 3, 12, 7, DemoScale.SMALL, url, TestDemos.LAST_DAY, false), Progress.NONE, new Cancellation());
-        try (PlatformSession session = PlatformSession.open(new ConnectionSpec("pg", url, null, demo.toString(), "integramon"),
-                PasswordSource.NONE)) {
+        try (PlatformSession session = demo()) {
             List<Tenant> tenants = new java.util.ArrayList<>(session.tenants());
             try (Connection c = session.database().connection(); Statement s = c.createStatement()) {
                 tenants.sort(java.util.Comparator.comparingLong(t -> -expectedRowsUnchecked(s, t.id())));
@@ -106,11 +102,7 @@ class ArchiveReadsTest {
 
     @Test
     void aWriterThatFailsIsReportedAndTheOthersComeOutWhole() throws Exception {
-        String url = TestPostgres.newDatabase();
-        Path demo = temp.resolve("pg");
-        DemoPlatform.build(new DemoSpec(demo, 3, 12, 7, DemoScale.SMALL, url, TestDemos.LAST_DAY, false), Progress.NONE, new Cancellation());
-        try (PlatformSession session = PlatformSession.open(new ConnectionSpec("pg", url, null, demo.toString(), "integramon"),
-                PasswordSource.NONE);
+        try (PlatformSession session = demo();
              Connection c = session.database().connection(); Statement s = c.createStatement()) {
             ArchiveFamily family = ArchiveFamily.read(c, session.profile());
             List<Tenant> tenants = session.tenants();
@@ -134,6 +126,14 @@ class ArchiveReadsTest {
                 }
             }
         }
+    }
+
+    /** A small PostgreSQL demo platform (3 tenants, 12 days). */
+    private PlatformSession demo() {
+        String url = TestPostgres.newDatabase();
+        Path demo = temp.resolve("pg");
+        DemoPlatform.build(new DemoSpec(demo, 3, 12, 7, DemoScale.SMALL, url, TestDemos.LAST_DAY, false), Progress.NONE, new Cancellation());
+        return PlatformSession.open(new ConnectionSpec("pg", url, null, demo.toString(), "integramon"), PasswordSource.NONE);
     }
 
     private static ArchiveManifest heading(Tenant t) {
