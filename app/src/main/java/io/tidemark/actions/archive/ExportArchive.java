@@ -105,8 +105,7 @@ public final class ExportArchive {
         ArchiveHistory audit = ArchiveHistory.begin(history, session, "archive-export",
                 "tenant " + target.tenant().name() + ", " + request.day(), plan(request, target.file()));
         try {
-            Result result = export(site, target.tenant(), target.name(), target.file().getParent(), target.file(), progress, cancellation,
-                    hook, clock);
+            Result result = export(site, null, target, progress, cancellation, hook, clock);
             Map<String, Object> done = ArchiveJson.manifest(result.manifest());
             done.put("file", target.file().toString());
             done.put("size_bytes", result.entry().sizeBytes());
@@ -286,11 +285,6 @@ public final class ExportArchive {
             throw new TidemarkException(target.getFileName() + " already exists in " + folder + "; it is left as it is.");
         }
         return new Target(tenant, name, target);
-    }
-
-    private static Result export(ArchiveSite site, Tenant tenant, ArchiveName name, Path folder, Path target, Progress progress,
-                                 Cancellation cancellation, StepHook hook, Clock clock) {
-        return export(site, null, new Target(tenant, name, target), progress, cancellation, hook, clock);
     }
 
     /** One tenant-day on its own: written (in the batch's snapshot when there is one), then {@link #finish}ed. */

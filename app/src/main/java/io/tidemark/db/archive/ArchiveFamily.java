@@ -151,11 +151,6 @@ public record ArchiveFamily(String name, List<ArchivedTable> tables, String root
     /** Above this many root rows in a tenant-day, each table is read by the day's condition (a scan is then cheaper). */
     public static final int MAX_ROOT_KEYS = 50_000;
 
-    /** Whether an export from {@code source} reads the day's root keys once and each table by them (PostgreSQL). */
-    public static boolean readsByRootKeys(ArchiveFamily family, DatabaseKind source) {
-        return source == DatabaseKind.POSTGRESQL && family.rootKeyType() != null;
-    }
-
     /**
      * The tenant-day's root keys as text, in key order (PostgreSQL): read once per export, in its snapshot, they let
      * every table be read by index probes instead of scanning the whole day of every tenant once per table.
@@ -176,12 +171,7 @@ public record ArchiveFamily(String name, List<ArchivedTable> tables, String root
         }
     }
 
-    /** SELECT of {@code table}'s rows below the root keys given as one array parameter (see {@link #rootKeys}). */
-    public String selectByRootKeys(ArchivedTable table) {
-        return select(table, SqlNames.quote(root().key()) + " = ANY (CAST(? AS " + rootKeyType + "[]))");
-    }
-
-    /** {@link #selectByRootKeys} with the keys written in as an array literal (for COPY, which takes no parameters). */
+    /** SELECT of {@code table}'s rows below the root keys, written in as an array literal (for COPY, which takes no parameters). */
     public String selectByRootKeysLiteral(ArchivedTable table, List<String> keys) {
         StringBuilder array = new StringBuilder("'{");
         for (int i = 0; i < keys.size(); i++) {

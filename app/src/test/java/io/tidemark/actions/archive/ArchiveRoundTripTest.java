@@ -296,13 +296,7 @@ class ArchiveRoundTripTest {
                     requests.add(new ExportArchive.Request(t.name(), d, ArchiveFormat.SQLITE, true));
                 }
             }
-            Cancellation cancel = new Cancellation();
-            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
-            assertThatThrownBy(() -> ExportArchive.runAll(session, requests, 2, null, (f, m) -> {
-                if (seen.incrementAndGet() == 3) {
-                    cancel.cancel();
-                }
-            }, cancel)).isInstanceOf(Cancellation.CancelledException.class);
+            cancelAfter(session, requests, 3);
             int written = ListArchives.list(session, null).size() - before;
             assertThat(written).isBetween(1, requests.size() - 1);
             FolderCheck check = VerifyArchives.all(session, false, Progress.NONE, new Cancellation());
@@ -334,19 +328,24 @@ class ArchiveRoundTripTest {
                     requests.add(new ExportArchive.Request(t.name(), d, ArchiveFormat.SQLITE, d.getDayOfMonth() % 2 == 0));
                 }
             }
-            Cancellation cancel = new Cancellation();
-            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
-            assertThatThrownBy(() -> ExportArchive.runAll(session, requests, 2, null, (f, m) -> {
-                if (seen.incrementAndGet() == 2) {
-                    cancel.cancel();
-                }
-            }, cancel)).isInstanceOf(Cancellation.CancelledException.class);
+            cancelAfter(session, requests, 2);
             int written = ListArchives.list(session, null).size() - before;
             assertThat(written).isBetween(1, requests.size() - 1);
             FolderCheck check = VerifyArchives.all(session, false, Progress.NONE, new Cancellation());
             assertThat(check.leftovers()).as("temporary files left by the cancelled batch").isEmpty();
             assertThat(check.ok()).as(check.toString()).isTrue();
         }
+    }
+
+    /** Runs the batch on two workers and cancels it once {@code done} tenant-days have ended; it must say so. */
+    private static void cancelAfter(PlatformSession session, List<ExportArchive.Request> requests, int done) {
+        Cancellation cancel = new Cancellation();
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> ExportArchive.runAll(session, requests, 2, null, (f, m) -> {
+            if (seen.incrementAndGet() == done) {
+                cancel.cancel();
+            }
+        }, cancel)).isInstanceOf(Cancellation.CancelledException.class);
     }
 
     @Test
