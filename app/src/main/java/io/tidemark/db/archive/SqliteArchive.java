@@ -95,77 +95,112 @@ public final class SqliteArchive {
     }
 
     /**
-     * Writes a SQLite archive: one table per archived table (its key the primary key), rows inserted in batches in one
-     * transaction with journal and sync off (the file is flushed and verified afterwards, and is not published before).
+     * Writes a SQLite archive: one table per archived table (its key the primary key), rows in key order. Rows go
+     * straight into the file's pages ({@link SqlitePageFile}) while they are values SQLite would store as given; at the
+     * first that is not (or a table whose key is not a rowid), the file is sealed and SQLite writes the rest, in batches
+     * in one transaction with journal and sync off. SQLite writes the manifest either way. The file is flushed and
+     * verified afterwards, and is not published before.
      */
     public static final class Writer implements ArchiveWriter {
-        private final Connection out;
+        private final Path target;
         private final ArchiveManifest heading;
         private final List<ArchiveManifest.TableContent> contents = new ArrayList<>();
+        /** The file while rows go straight into its pages; null once SQLite writes. */
+        private SqlitePageFile pages;
+        private Connection out;
         private ArchivedTable table;
+        private String ddl;
         private CopyText.Conversion[] conversions;
         private Object[] values;
         private PreparedStatement insert;
         private RowDigest digest;
         private int pending;
+        private long rowsInPages;
         private boolean closed;
 
-        Writer(Path target, ArchiveManifest heading) throws SQLException, IOException {
+        Writer(Path target, ArchiveManifest heading) throws IOException {
             Files.deleteIfExists(target);
-            // Created here: on a file that does not exist the driver first creates and deletes one to test the folder,
-            // and on ext4 without a journal every deletion makes the next creations in that folder slower.
-            Files.createFile(target);
+            this.target = target;
             this.heading = heading;
+            this.pages = SqlitePageFile.create(target);
+        }
+
+        /** Seals the pages written so far, if any, and opens SQLite on the file to write the rest. */
+        private void toSqlite() throws SQLException, IOException {
+            if (out != null) {
+                return;
+            }
+            SqlitePageFile sealing = pages;
+            pages = null;
+            sealing.seal(); // the file exists from here on as a database of the tables so far
             SQLiteConfig config = new SQLiteConfig();
             config.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX); // one thread at a time uses a writer
-            this.out = DriverManager.getConnection("jdbc:sqlite:" + target, config.toProperties());
+            out = DriverManager.getConnection("jdbc:sqlite:" + target, config.toProperties());
             try (Statement s = out.createStatement()) {
                 s.execute("PRAGMA journal_mode = OFF");
                 s.execute("PRAGMA synchronous = OFF");
-                s.execute("PRAGMA page_size = 4096"); // 16 KiB pages left a third of the file empty
+                s.execute("PRAGMA page_size = " + SqlitePageFile.PAGE); // 16 KiB pages left a third of the file empty
                 s.execute("PRAGMA cache_size = -2048"); // 2 MiB: a day of a whole platform may keep many open at once
                 out.setAutoCommit(false);
-            } catch (SQLException e) {
-                close();
-                throw e;
             }
         }
 
         @Override
-        public void beginTable(ArchivedTable table) throws SQLException {
+        public void beginTable(ArchivedTable table) throws SQLException, IOException {
             this.table = table;
             List<ArchivedTable.Column> columns = table.columns();
             StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(SqlNames.quote(table.name())).append(" (");
+            int key = -1;
             for (int i = 0; i < columns.size(); i++) {
                 ArchivedTable.Column col = columns.get(i);
                 ddl.append(i == 0 ? "" : ", ").append(SqlNames.quote(col.name())).append(' ').append(col.kind().sqliteType());
                 if (col.name().equalsIgnoreCase(table.key())) {
                     ddl.append(" PRIMARY KEY");
+                    key = i;
                 }
             }
-            try (Statement s = out.createStatement()) {
-                s.execute(ddl.append(')').toString());
-            }
-            insert = out.prepareStatement("INSERT INTO " + SqlNames.quote(table.name()) + " VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
+            this.ddl = ddl.append(')').toString();
             conversions = CopyText.Conversion.of(table);
             values = new Object[columns.size()];
             digest = new RowDigest();
             pending = 0;
+            insert = null;
+            if (pages != null && pages.beginTable(table.name(), this.ddl,
+                    columns.stream().map(c -> c.kind().sqliteType()).toList(), key)) {
+                return;
+            }
+            toSqlite();
+            try (Statement s = out.createStatement()) {
+                s.execute(this.ddl);
+            }
+            prepareInsert();
+        }
+
+        private void prepareInsert() throws SQLException {
+            insert = out.prepareStatement("INSERT INTO " + SqlNames.quote(table.name()) + " VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(table.columns().size(), "?")) + ")");
         }
 
         @Override
-        public void copyRow(byte[] row, int length) throws SQLException {
+        public void copyRow(byte[] row, int length) throws SQLException, IOException {
             CopyText.values(row, length, conversions, values);
             row(values);
         }
 
         /** One row as values (Long, Double, String, byte[] or null), in column order. */
-        void row(Object[] values) throws SQLException {
+        void row(Object[] values) throws SQLException, IOException {
+            digest.row(values);
+            if (insert == null) {
+                if (pages.add(values)) {
+                    rowsInPages++;
+                    return;
+                }
+                toSqlite(); // the table so far is in the sealed file: SQLite adds this row and the rest
+                prepareInsert();
+            }
             for (int i = 0; i < values.length; i++) {
                 bindValue(insert, i + 1, values[i]);
             }
-            digest.row(values);
             insert.addBatch();
             if (++pending == BATCH) {
                 insert.executeBatch();
@@ -174,19 +209,29 @@ public final class SqliteArchive {
         }
 
         @Override
-        public ArchiveManifest.TableContent endTable() throws SQLException {
-            if (pending > 0) {
-                insert.executeBatch();
+        public ArchiveManifest.TableContent endTable() throws SQLException, IOException {
+            if (insert == null) {
+                pages.endTable();
+            } else {
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+                insert.close();
             }
-            insert.close();
             ArchiveManifest.TableContent content = new ArchiveManifest.TableContent(table.name(), table.key(), table.columnNames(),
                     digest.rows(), digest.hex());
             contents.add(content);
             return content;
         }
 
+        /** Rows that went straight into pages (the others SQLite wrote). */
+        long rowsInPages() {
+            return rowsInPages;
+        }
+
         @Override
         public ArchiveManifest finish() throws SQLException, IOException {
+            toSqlite();
             ArchiveManifest manifest = heading.withTables(contents);
             writeManifest(out, manifest);
             out.commit();
@@ -200,8 +245,13 @@ public final class SqliteArchive {
             if (!closed) {
                 closed = true;
                 try {
-                    out.close();
-                } catch (SQLException ignored) {
+                    if (pages != null) {
+                        pages.close();
+                    }
+                    if (out != null) {
+                        out.close();
+                    }
+                } catch (SQLException | IOException ignored) {
                     // an abandoned file: its caller deletes it
                 }
             }
