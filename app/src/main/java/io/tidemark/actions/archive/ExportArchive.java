@@ -387,12 +387,14 @@ public final class ExportArchive {
             String sha256 = fileDigest == null ? null : java.util.HexFormat.of().formatHex(fileDigest.digest());
             if (name.compressed()) {
                 progress.report(1, "Compressing " + name.fileName());
-                String verified = ArchiveFiles.gzip(raw, job.compressed);
-                String[] decompressed = ArchiveFiles.gunzipDigests(job.compressed);
-                if (!decompressed[0].equals(verified)) {
+                // The .gz read back must decompress whole (its members' CRC-32s and lengths checked against their
+                // trailers) to as many bytes, with the same CRC-32, as the verified file that was compressed.
+                ArchiveFiles.Plain verified = ArchiveFiles.gzip(raw, job.compressed);
+                ArchiveFiles.Gunzipped decompressed = ArchiveFiles.gunzipCheck(job.compressed);
+                if (!decompressed.plain().equals(verified)) {
                     throw new TidemarkException("The compressed archive does not decompress to the verified file; nothing was recorded.");
                 }
-                sha256 = decompressed[1];
+                sha256 = decompressed.fileSha256();
                 Files.delete(raw);
                 ready = job.compressed;
                 hook.after(Step.COMPRESSED);
