@@ -111,6 +111,7 @@ public final class SqliteArchive {
         private ArchivedTable table;
         private String ddl;
         private CopyText.Conversion[] conversions;
+        private int[] realColumns;
         private Object[] values;
         private PreparedStatement insert;
         private RowDigest digest;
@@ -132,7 +133,11 @@ public final class SqliteArchive {
             }
             SqlitePageFile sealing = pages;
             pages = null;
-            sealing.seal(); // the file exists from here on as a database of the tables so far
+            try {
+                sealing.seal(); // the file is from here on a database of the tables so far
+            } finally {
+                sealing.close();
+            }
             SQLiteConfig config = new SQLiteConfig();
             config.setOpenMode(org.sqlite.SQLiteOpenMode.NOMUTEX); // one thread at a time uses a writer
             out = DriverManager.getConnection("jdbc:sqlite:" + target, config.toProperties());
@@ -161,6 +166,8 @@ public final class SqliteArchive {
             }
             this.ddl = ddl.append(')').toString();
             conversions = CopyText.Conversion.of(table);
+            realColumns = java.util.stream.IntStream.range(0, columns.size())
+                    .filter(i -> columns.get(i).kind() == ArchivedTable.ValueKind.REAL).toArray();
             values = new Object[columns.size()];
             digest = new RowDigest();
             pending = 0;
@@ -189,15 +196,22 @@ public final class SqliteArchive {
 
         /** One row as values (Long, Double, String, byte[] or null), in column order. */
         void row(Object[] values) throws SQLException, IOException {
-            digest.row(values);
             if (insert == null) {
                 if (pages.add(values)) {
+                    digest.row(values);
                     rowsInPages++;
                     return;
                 }
                 toSqlite(); // the table so far is in the sealed file: SQLite adds this row and the rest
                 prepareInsert();
             }
+            // SQLite stores -0.0 in a REAL column as the integer 0, which reads back as 0.0: the checksum says so too.
+            for (int i : realColumns) {
+                if (values[i] instanceof Double d && Double.doubleToRawLongBits(d) == Long.MIN_VALUE) {
+                    values[i] = 0.0;
+                }
+            }
+            digest.row(values);
             for (int i = 0; i < values.length; i++) {
                 bindValue(insert, i + 1, values[i]);
             }

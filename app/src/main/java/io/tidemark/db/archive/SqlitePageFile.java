@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * Writes rowid tables whose rows arrive in key order straight into the pages of a new SQLite file (the documented file
  * format, sqlite.org/fileformat2.html): each row's record is encoded as SQLite would store it, leaves are filled in
- * order and the interior pages built over them when the table ends, as SQLite's own in-order inserts would leave them.
+ * order and the interior pages built over them when the table ends, the tree SQLite's own in-order inserts leave.
  * It skips what costs a SQLite archive most to write, a driver call per value and SQLite's per-row record work.
+ * SQLite reads back the very values given: reals are always stored as 8-byte IEEE (SQLite's own writes store an
+ * integral real as an integer, which reads back the same, except that -0.0 comes back as 0.0).
  *
  * <p>It only writes what it encodes exactly as SQLite stores it: a value it does not ({@link #add} returns false: a
  * key out of order, a value whose column would convert it, a NaN) leaves the rest to SQLite. {@link #seal} then writes
@@ -96,7 +98,8 @@ final class SqlitePageFile implements AutoCloseable {
                 return false;
             }
         }
-        if (rowidColumn < 0 || rowidColumn >= a.length || a[rowidColumn] != Affinity.INTEGER) {
+        // Only a column declared exactly INTEGER PRIMARY KEY is the rowid (a BIGINT key is a column of its own).
+        if (rowidColumn < 0 || rowidColumn >= a.length || !"INTEGER".equalsIgnoreCase(declaredTypes.get(rowidColumn))) {
             return false;
         }
         // Its schema row must fit on page 1 beside the others': its texts, and at most 40 bytes of record and cell.
@@ -122,7 +125,7 @@ final class SqlitePageFile implements AutoCloseable {
      * {@linkplain #seal seals} the file and lets SQLite write that row and the rest.
      */
     boolean add(Object[] values) throws IOException {
-        if (!(values[rowidColumn] instanceof Long key) || anyRow && key <= lastRowid) {
+        if (values.length != affinities.length || !(values[rowidColumn] instanceof Long key) || anyRow && key <= lastRowid) {
             return false;
         }
         int headerBytes = 0;
@@ -174,8 +177,8 @@ final class SqlitePageFile implements AutoCloseable {
 
     /**
      * Ends the table in progress if any, writes page 1 (the header and the schema of every table written) and closes
-     * the file: a complete SQLite database. Throws when the schema does not fit on one page (the caller then writes the
-     * archive through SQLite from the start).
+     * the file: a complete SQLite database. ({@link #beginTable} refuses a table whose schema row would not fit on
+     * page 1, so the schema always does.)
      */
     void seal() throws IOException {
         if (inTable()) {

@@ -230,12 +230,21 @@ class SqlitePageFileTest {
         assertReadsBack(file, List.of(first, WIDE, third), List.of(firstRows, byKey, rows.get(2)),
                 List.of("Table wide does not match the manifest's checksum: its rows were changed."));
 
-        // A table whose key is not a rowid: SQLite writes it and the rest.
-        ArchivedTable textKey = table("named", "name", "name:TEXT", "n:INTEGER");
-        List<Object[]> named = List.<Object[]>of(new Object[] {"a", 1L}, new Object[] {"b", 2L});
+        // A table whose key is not a rowid: SQLite writes it and the rest. SQLite stores -0.0 as 0: the checksum follows.
+        ArchivedTable textKey = table("named", "name", "name:TEXT", "n:INTEGER", "r:REAL");
+        List<Object[]> named = List.<Object[]>of(new Object[] {"a", 1L, -0.0}, new Object[] {"b", 2L, 1.5});
         Path other = temp.resolve("textkey.archive.sqlite");
         assertThat(write(other, List.of(first, textKey, third), List.of(firstRows, named, rows.get(2)))).isEqualTo(100);
-        assertReadsBack(other, List.of(first, textKey, third), List.of(firstRows, named, rows.get(2)));
+        List<Object[]> stored = List.<Object[]>of(new Object[] {"a", 1L, 0.0}, new Object[] {"b", 2L, 1.5});
+        assertReadsBack(other, List.of(first, textKey, third), List.of(firstRows, stored, rows.get(2)));
+        // A key declared BIGINT is a column of its own, not the rowid: SQLite writes that table.
+        try (SqlitePageFile pages = SqlitePageFile.create(temp.resolve("big.sqlite"))) {
+            assertThat(pages.beginTable("big", "CREATE TABLE \"big\" (\"id\" BIGINT PRIMARY KEY, \"x\" TEXT)", List.of("BIGINT", "TEXT"), 0))
+                    .isFalse();
+            assertThat(pages.beginTable("big", "CREATE TABLE \"big\" (\"id\" INTEGER PRIMARY KEY, \"x\" TEXT)", List.of("INTEGER", "TEXT"), 0))
+                    .isTrue();
+        }
+
     }
 
     private static List<Object[]> wideKeyed(int count, long from) {
