@@ -33,6 +33,8 @@ final class SqlitePageFile implements AutoCloseable {
     private static final int MIN_LOCAL = (PAGE - 12) * 32 / 255 - 23;
     private static final int WRITE_PAGES = 16;
     private static final int SQLITE_VERSION = 3_045_001;
+    /** SQLite's default limit on a row's size (SQLITE_MAX_LENGTH): it would write, then refuse to read, a larger one. */
+    static final long MAX_RECORD = 1_000_000_000L;
 
     /** How a column's declared type converts what is stored into it (sqlite.org/datatype3.html, 3). */
     enum Affinity { INTEGER, REAL, TEXT, BLOB }
@@ -61,14 +63,22 @@ final class SqlitePageFile implements AutoCloseable {
     private final long[] serials = new long[64];
     private final byte[] cellHead = new byte[18];
 
-    private SqlitePageFile(FileChannel channel) {
+    private final long maxRecord;
+
+    private SqlitePageFile(FileChannel channel, long maxRecord) {
         this.channel = channel;
+        this.maxRecord = maxRecord;
     }
 
     /** Creates the file (it must not exist) and keeps page 1 for the schema. */
     static SqlitePageFile create(Path file) throws IOException {
+        return create(file, MAX_RECORD);
+    }
+
+    /** {@link #create}, refusing records larger than {@code maxRecord} bytes (tests use a small limit). */
+    static SqlitePageFile create(Path file, long maxRecord) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new SqlitePageFile(channel);
+        return new SqlitePageFile(channel, maxRecord);
     }
 
     /** The affinity SQLite gives a declared column type (sqlite.org/datatype3.html, 3.1). */
@@ -129,7 +139,7 @@ final class SqlitePageFile implements AutoCloseable {
             return false;
         }
         int headerBytes = 0;
-        int body = 0;
+        long body = 0;
         for (int i = 0; i < values.length; i++) {
             long serial = serial(i, values[i]);
             if (serial < 0) {
@@ -140,7 +150,10 @@ final class SqlitePageFile implements AutoCloseable {
             body += bodyLength(serial);
         }
         int headerSize = headerSize(headerBytes);
-        int size = headerSize + body;
+        if (headerSize + body > maxRecord) {
+            return false; // SQLite refuses it with a clear error, rather than a file it could not read back
+        }
+        int size = (int) (headerSize + body);
         if (record.length < size) {
             record = new byte[Math.max(size, record.length * 2)];
         }

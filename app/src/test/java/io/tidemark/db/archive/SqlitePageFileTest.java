@@ -247,6 +247,19 @@ class SqlitePageFileTest {
 
     }
 
+    @Test
+    void aRecordOverTheSizeLimitIsLeftToSqlite() throws Exception {
+        // SQLite reads no row over SQLITE_MAX_LENGTH (1e9 bytes): the page writer refuses it and SQLite decides. With a
+        // 10,000-byte limit, a 20,000-byte row is refused and nothing is added.
+        try (SqlitePageFile pages = SqlitePageFile.create(temp.resolve("limit.sqlite"), 10_000)) {
+            assertThat(pages.beginTable("blobs", "CREATE TABLE \"blobs\" (\"id\" INTEGER PRIMARY KEY, \"b\" BLOB)",
+                    List.of("INTEGER", "BLOB"), 0)).isTrue();
+            assertThat(pages.add(new Object[] {1L, new byte[9_000]})).isTrue();
+            assertThat(pages.add(new Object[] {2L, new byte[20_000]})).isFalse();
+            assertThat(pages.add(new Object[] {2L, new byte[5]})).as("the refused row took no key").isTrue();
+        }
+    }
+
     private static List<Object[]> wideKeyed(int count, long from) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
