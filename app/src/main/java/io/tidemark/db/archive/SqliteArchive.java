@@ -109,7 +109,6 @@ public final class SqliteArchive {
         private SqlitePageFile pages;
         private Connection out;
         private ArchivedTable table;
-        private String ddl;
         private CopyText.Conversion[] conversions;
         private int[] realColumns;
         private Object[] values;
@@ -144,7 +143,6 @@ public final class SqliteArchive {
             try (Statement s = out.createStatement()) {
                 s.execute("PRAGMA journal_mode = OFF");
                 s.execute("PRAGMA synchronous = OFF");
-                s.execute("PRAGMA page_size = " + SqlitePageFile.PAGE); // 16 KiB pages left a third of the file empty
                 s.execute("PRAGMA cache_size = -2048"); // 2 MiB: a day of a whole platform may keep many open at once
                 out.setAutoCommit(false);
             }
@@ -164,7 +162,7 @@ public final class SqliteArchive {
                     key = i;
                 }
             }
-            this.ddl = ddl.append(')').toString();
+            String create = ddl.append(')').toString();
             conversions = CopyText.Conversion.of(table);
             realColumns = java.util.stream.IntStream.range(0, columns.size())
                     .filter(i -> columns.get(i).kind() == ArchivedTable.ValueKind.REAL).toArray();
@@ -172,13 +170,13 @@ public final class SqliteArchive {
             digest = new RowDigest();
             pending = 0;
             insert = null;
-            if (pages != null && pages.beginTable(table.name(), this.ddl,
+            if (pages != null && pages.beginTable(table.name(), create,
                     columns.stream().map(c -> c.kind().sqliteType()).toList(), key)) {
                 return;
             }
             toSqlite();
             try (Statement s = out.createStatement()) {
-                s.execute(this.ddl);
+                s.execute(create);
             }
             prepareInsert();
         }
