@@ -138,32 +138,17 @@ final class SqlitePageFile implements AutoCloseable {
         if (values.length != affinities.length || !(values[rowidColumn] instanceof Long key) || anyRow && key <= lastRowid) {
             return false;
         }
-        int headerBytes = 0;
-        long body = 0;
         for (int i = 0; i < values.length; i++) {
-            long serial = serial(i, values[i]);
-            if (serial < 0) {
+            serials[i] = serial(i, values[i]);
+            if (serials[i] < 0) {
                 return false;
             }
-            serials[i] = serial;
-            headerBytes += varintLength(serial);
-            body += bodyLength(serial);
         }
-        int headerSize = headerSize(headerBytes);
-        if (headerSize + body > maxRecord) {
+        long recordSize = recordSize(serials, values.length);
+        if (recordSize > maxRecord) {
             return false; // SQLite refuses it with a clear error, rather than a file it could not read back
         }
-        int size = (int) (headerSize + body);
-        if (record.length < size) {
-            record = new byte[Math.max(size, record.length * 2)];
-        }
-        int at = putVarint(record, 0, headerSize);
-        for (int i = 0; i < values.length; i++) {
-            at = putVarint(record, at, serials[i]);
-        }
-        for (int i = 0; i < values.length; i++) {
-            at = putValue(record, at, serials[i], values[i]);
-        }
+        int size = encode(values, serials, (int) recordSize);
         addCell(key, record, size);
         lastRowid = key;
         anyRow = true;
@@ -219,26 +204,10 @@ final class SqlitePageFile implements AutoCloseable {
         int pointer = 100 + LEAF_HEADER;
         long rowid = 1;
         for (String[] t : schema) {
-            byte[] n = t[0].getBytes(StandardCharsets.UTF_8);
-            byte[] sql = t[1].getBytes(StandardCharsets.UTF_8);
             long root = Long.parseLong(t[2]);
-            long[] types = {13 + 2L * 5, 13 + 2L * n.length, 13 + 2L * n.length, integerSerial(root), 13 + 2L * sql.length};
-            int headerBytes = 0;
-            for (long s : types) {
-                headerBytes += varintLength(s);
-            }
-            int headerSize = headerSize(headerBytes);
-            int size = headerSize + 5 + 2 * n.length + bodyLength(types[3]) + sql.length;
-            byte[] r = new byte[size];
-            int at = putVarint(r, 0, headerSize);
-            for (long s : types) {
-                at = putVarint(r, at, s);
-            }
-            at = putBytes(r, at, "table".getBytes(StandardCharsets.US_ASCII));
-            at = putBytes(r, at, n);
-            at = putBytes(r, at, n);
-            at = putValue(r, at, types[3], root);
-            putBytes(r, at, sql);
+            Object[] row = {"table", t[0], t[0], root, t[1]};
+            long[] types = {textSerial("table"), textSerial(t[0]), textSerial(t[0]), integerSerial(root), textSerial(t[1])};
+            int size = encode(row, types, (int) recordSize(types, row.length));
             int cellSize = varintLength(size) + varintLength(rowid) + size;
             if (size > MAX_LOCAL || content - Math.max(cellSize, 4) < pointer + 2) {
                 throw new IOException("the schema does not fit on the first page");
@@ -246,7 +215,7 @@ final class SqlitePageFile implements AutoCloseable {
             content -= Math.max(cellSize, 4);
             int c = putVarint(first, content, size);
             c = putVarint(first, c, rowid++);
-            System.arraycopy(r, 0, first, c, size);
+            System.arraycopy(record, 0, first, c, size);
             putShort(first, pointer, content);
             pointer += 2;
         }
@@ -260,6 +229,36 @@ final class SqlitePageFile implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    /** The size of a record of {@code count} values of these serial types, its header included. */
+    private static long recordSize(long[] serials, int count) {
+        int headerBytes = 0;
+        long body = 0;
+        for (int i = 0; i < count; i++) {
+            headerBytes += varintLength(serials[i]);
+            body += bodyLength(serials[i]);
+        }
+        return headerSize(headerBytes) + body;
+    }
+
+    /** Encodes a record (its header of serial types, then the values) of {@code size} bytes into {@link #record}. */
+    private int encode(Object[] values, long[] serials, int size) {
+        if (record.length < size) {
+            record = new byte[Math.max(size, record.length * 2)];
+        }
+        int headerBytes = 0;
+        for (int i = 0; i < values.length; i++) {
+            headerBytes += varintLength(serials[i]);
+        }
+        int at = putVarint(record, 0, headerSize(headerBytes));
+        for (int i = 0; i < values.length; i++) {
+            at = putVarint(record, at, serials[i]);
+        }
+        for (int i = 0; i < values.length; i++) {
+            at = putValue(record, at, serials[i], values[i]);
+        }
+        return size;
     }
 
     /** The serial type SQLite would store {@code v} with in column {@code column}, or -1 when it would convert it. */
